@@ -1,0 +1,96 @@
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+
+export const users = sqliteTable('users', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  role: text('role', { enum: ['admin', 'supervisor', 'scorer'] }).notNull(),
+  keyHash: text('key_hash').notNull().unique(),
+  revoked: integer('revoked', { mode: 'boolean' }).notNull().default(false),
+  createdAt: text('created_at').notNull(),
+});
+
+export const meetings = sqliteTable('meetings', {
+  id: text('id').primaryKey(),
+  title: text('title').notNull(),
+  organization: text('organization'),
+  rule: text('rule', { mode: 'json' }).notNull(),
+  status: text('status', { enum: ['draft', 'open', 'closed'] }).notNull(),
+  eligible: integer('eligible').notNull(),
+  /** Tokens issued for a meeting without categories (with categories, see categories.issued). */
+  issued: integer('issued').notNull().default(0),
+  createdBy: text('created_by').notNull(),
+  createdAt: text('created_at').notNull(),
+  openedAt: text('opened_at'),
+  closedAt: text('closed_at'),
+});
+
+export const categories = sqliteTable(
+  'categories',
+  {
+    meetingId: text('meeting_id').notNull().references(() => meetings.id),
+    key: text('key').notNull(),
+    label: text('label').notNull(),
+    position: integer('position').notNull(),
+    eligible: integer('eligible').notNull(),
+    issued: integer('issued').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.meetingId, t.key] })],
+);
+
+export const subjects = sqliteTable(
+  'subjects',
+  {
+    id: text('id').primaryKey(),
+    meetingId: text('meeting_id').notNull().references(() => meetings.id),
+    position: integer('position').notNull(),
+    name: text('name').notNull(),
+    kind: text('kind'),
+  },
+  (t) => [index('subjects_meeting').on(t.meetingId, t.position)],
+);
+
+/** Only the SHA-256 of a token is kept; the raw token exists on the printed slip alone. */
+export const tokens = sqliteTable(
+  'tokens',
+  {
+    hash: text('hash').primaryKey(),
+    meetingId: text('meeting_id').notNull().references(() => meetings.id),
+    category: text('category').notNull().default(''),
+    state: text('state', { enum: ['unused', 'used', 'void'] }).notNull().default('unused'),
+    /** Kept on the spent slip so its holder can see the vote counted; never linked to choices. */
+    receipt: text('receipt'),
+  },
+  (t) => [index('tokens_meeting_receipt').on(t.meetingId, t.receipt)],
+);
+
+/**
+ * WITHOUT ROWID, keyed by a random id (added by hand to the migration; drizzle cannot say it):
+ * the physical order of ballots says nothing about the order they arrived in. No token, no
+ * time, no address. `grades` holds one digit per subject, in ballot order.
+ */
+export const ballots = sqliteTable(
+  'ballots',
+  {
+    id: text('id').primaryKey(),
+    meetingId: text('meeting_id').notNull().references(() => meetings.id),
+    category: text('category').notNull().default(''),
+    channel: text('channel', { enum: ['phone', 'paper'] }).notNull(),
+    grades: text('grades').notNull(),
+  },
+  (t) => [index('ballots_meeting_category').on(t.meetingId, t.category)],
+);
+
+export const auditEvents = sqliteTable(
+  'audit_events',
+  {
+    meetingId: text('meeting_id').notNull(),
+    seq: integer('seq').notNull(),
+    type: text('type').notNull(),
+    actor: text('actor').notNull(),
+    at: text('at').notNull(),
+    data: text('data', { mode: 'json' }).notNull(),
+    prevHash: text('prev_hash').notNull(),
+    hash: text('hash').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.meetingId, t.seq] }), uniqueIndex('audit_hash').on(t.hash)],
+);

@@ -1,0 +1,40 @@
+import { DomainError } from './errors';
+import { GRADES, gradeDigit, isGrade, type Grade } from './grades';
+
+export interface BallotSubject {
+  id: string;
+  name: string;
+}
+
+/**
+ * Checks that `choices` grades every subject exactly once with a known grade, and encodes it
+ * as one digit per subject in ballot order. Problems name the subjects, so a page can mark them.
+ */
+export function encodeChoices(subjects: BallotSubject[], choices: unknown): string {
+  if (typeof choices !== 'object' || choices === null || Array.isArray(choices)) {
+    throw new DomainError('invalid_choices', 'choices 必须是 {测评对象编号: 等次} 的对象', 400);
+  }
+  const given = choices as Record<string, unknown>;
+  const known = new Set(subjects.map((s) => s.id));
+  const foreign = Object.keys(given).filter((id) => !known.has(id));
+  if (foreign.length > 0) {
+    throw new DomainError('invalid_choices', `选票含有不属于本次测评的对象：${foreign.slice(0, 5).join('、')}`, 400, { foreign });
+  }
+  const missing = subjects.filter((s) => given[s.id] === undefined || given[s.id] === null || given[s.id] === '');
+  if (missing.length > 0) {
+    throw new DomainError('incomplete_ballot', `请为每个测评对象选择等次，尚未选择：${missing.map((s) => s.name).join('、')}`, 400, {
+      missing: missing.map((s) => s.id),
+    });
+  }
+  const wrong = subjects.filter((s) => !isGrade(given[s.id]));
+  if (wrong.length > 0) {
+    throw new DomainError('invalid_grade', `等次只能是 ${GRADES.join('、')}（测评对象：${wrong.map((s) => s.name).join('、')}）`, 400, {
+      invalid: wrong.map((s) => s.id),
+    });
+  }
+  return subjects.map((s) => gradeDigit(given[s.id] as Grade)).join('');
+}
+
+export function decodeGrade(digit: string): Grade {
+  return GRADES[Number(digit)];
+}

@@ -1,0 +1,97 @@
+import { GRADES, type GradeCounts } from './grades';
+import { mergeSmallGroups, type MergedGroup } from './groups';
+import type { Rule } from './rule';
+import { percentText, scoreSubject } from './satisfaction';
+import { turnout, type CategoryTally } from './turnout';
+
+export type Channel = 'phone' | 'paper';
+
+/** What a ballot row holds: no token, no time, no order. */
+export interface StoredBallot {
+  category: string;
+  channel: Channel;
+  grades: string;
+}
+
+export interface ResultsInput {
+  eligible: number;
+  categories: { key: string; label: string; eligible: number }[];
+  subjects: { id: string; name: string; kind?: string | null }[];
+  rule: Rule;
+  ballots: StoredBallot[];
+}
+
+type Tally = number[]; // [subject × grade] flattened
+
+function tally(ballots: StoredBallot[], subjectCount: number): { all: Tally; byCategory: Map<string, Tally> } {
+  const all: Tally = new Array(subjectCount * 4).fill(0);
+  const byCategory = new Map<string, Tally>();
+  for (const b of ballots) {
+    let cat = byCategory.get(b.category);
+    if (!cat) byCategory.set(b.category, (cat = new Array(subjectCount * 4).fill(0)));
+    for (let i = 0; i < subjectCount; i++) {
+      const cell = i * 4 + (b.grades.charCodeAt(i) - 48);
+      all[cell]++;
+      cat[cell]++;
+    }
+  }
+  return { all, byCategory };
+}
+
+function countsOf(t: Tally, subject: number): GradeCounts {
+  const at = subject * 4;
+  return { very_satisfied: t[at], satisfied: t[at + 1], basically_satisfied: t[at + 2], dissatisfied: t[at + 3] };
+}
+
+function sumTallies(tallies: (Tally | undefined)[], size: number): Tally {
+  const sum: Tally = new Array(size).fill(0);
+  for (const t of tallies) if (t) for (let i = 0; i < size; i++) sum[i] += t[i];
+  return sum;
+}
+
+export function computeResults(input: ResultsInput) {
+  const { subjects, rule, ballots } = input;
+  const { all, byCategory } = tally(ballots, subjects.length);
+  const castBy = new Map<string, number>();
+  for (const b of ballots) castBy.set(b.category, (castBy.get(b.category) ?? 0) + 1);
+  const categories: CategoryTally[] = input.categories.map((c) => ({ ...c, cast: castBy.get(c.key) ?? 0 }));
+  const t = turnout(input.eligible, categories, ballots.length, rule);
+  const groups: MergedGroup[] | null = categories.length > 1 ? mergeSmallGroups(categories, rule.minGroup) : null;
+  const groupTallies = groups?.map((g) => ({ g, t: sumTallies(g.members.map((k) => byCategory.get(k)), subjects.length * 4) }));
+  const channels = { phone: 0, paper: 0 };
+  for (const b of ballots) channels[b.channel]++;
+
+  return {
+    eligible: t.eligible,
+    cast: t.cast,
+    required: t.required,
+    ratio: t.ratio,
+    quorumMet: t.quorumMet,
+    valid: t.valid,
+    channels,
+    categories: t.categories,
+    subjects: subjects.map((s, i) => {
+      const score = scoreSubject(countsOf(all, i), rule);
+      return {
+        id: s.id,
+        name: s.name,
+        kind: s.kind ?? null,
+        counts: score.counts,
+        cast: score.cast,
+        satisfied: score.satisfied,
+        satisfaction: score.satisfaction,
+        satisfactionPercent: percentText(score.satisfied, score.cast),
+        meetsThreshold: score.meetsThreshold,
+        ...(groupTallies && {
+          byCategory: groupTallies.map(({ g, t: gt }) => {
+            const gs = scoreSubject(countsOf(gt, i), rule);
+            return { key: g.key, label: g.label, cast: gs.cast, counts: gs.counts, satisfaction: gs.satisfaction };
+          }),
+        }),
+      };
+    }),
+  };
+}
+
+export type Results = ReturnType<typeof computeResults>;
+export { GRADES };

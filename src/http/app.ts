@@ -1,0 +1,40 @@
+import { Hono } from 'hono';
+import { bodyLimits } from './body';
+import type { AppEnv, Platform } from './env';
+import { notFound, onError } from './errors';
+import { ballotRoutes, paperBallotRoutes } from './routes/ballots';
+import { meetingRoutes } from './routes/meetings';
+import { resultRoutes } from './routes/results';
+import { satisfactionRoutes } from './routes/satisfaction';
+import { userRoutes } from './routes/users';
+import { Throttle } from './throttle';
+
+export interface AppOptions {
+  /** Failed token look-ups allowed per address per minute before a pause. */
+  throttleLimit?: number;
+}
+
+/** One app for both runtimes; the platform says where the store and config come from. */
+export function createApp(platform: Platform, options: AppOptions = {}) {
+  const throttle = new Throttle({ limit: options.throttleLimit ?? 20, windowMs: 60_000, blockMs: 5 * 60_000 });
+  const app = new Hono<AppEnv>();
+  app.onError(onError);
+  app.notFound(notFound);
+  app.use(async (c, next) => {
+    c.set('platform', platform);
+    c.set('throttle', throttle);
+    c.set('services', { store: platform.store(c), config: platform.config(c), sha256: platform.sha256 });
+    await next();
+  });
+  app.use(bodyLimits());
+  app.get('/healthz', (c) => c.json({ ok: true }));
+  app.route('/api/meetings', meetingRoutes);
+  app.route('/api/meetings', resultRoutes);
+  app.route('/api/meetings', paperBallotRoutes);
+  app.route('/api/ballots', ballotRoutes);
+  app.route('/api/users', userRoutes);
+  app.route('/api', satisfactionRoutes);
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;

@@ -1,0 +1,43 @@
+import type { Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { z } from 'zod';
+import { DomainError } from '../domain/errors';
+import { errorBody } from './errors';
+
+z.config(z.locales.zhCN());
+
+export const KB = 1024;
+
+/** Ballots are tiny; spreadsheets are big; everything else is a form's worth of JSON. */
+export function limitFor(path: string): number {
+  if (path === '/api/ballots' || path.startsWith('/b/') || path === '/b') return 16 * KB;
+  if (path.endsWith('/upload')) return 10 * KB * KB;
+  return KB * KB;
+}
+
+export const bodyLimits = () =>
+  async (c: Context, next: () => Promise<void>) =>
+    bodyLimit({
+      maxSize: limitFor(c.req.path),
+      onError: (c) => c.json(errorBody('payload_too_large', `提交的内容太大（上限 ${Math.round(limitFor(c.req.path) / KB)} KB）`), 413),
+    })(c, next);
+
+function describe(issue: z.core.$ZodIssue): string {
+  const where = issue.path.length ? `字段 ${issue.path.join('.')}：` : '';
+  return `${where}${issue.message}`;
+}
+
+/** Parses a JSON body against `schema`, or throws a 400 that names the first problem. */
+export async function readJson<T extends z.ZodType>(c: Context, schema: T): Promise<z.infer<T>> {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(await c.req.text());
+  } catch {
+    throw new DomainError('invalid_json', '请求内容不是有效的 JSON', 400);
+  }
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) {
+    throw new DomainError('invalid_input', `输入有误：${parsed.error.issues.slice(0, 3).map(describe).join('；')}`, 400);
+  }
+  return parsed.data;
+}

@@ -1,0 +1,23 @@
+import type { Context } from 'hono';
+import type { Sha256 } from '../lib/sha256';
+import type { Actor, AppConfig, Services } from '../services/context';
+import type { Store } from '../store/types';
+import type { Throttle } from './throttle';
+
+/** What a runtime hands the app: how to reach the store and config for a request, and who asked. */
+export interface Platform {
+  store(c: Context): Store;
+  config(c: Context): AppConfig;
+  sha256: Sha256;
+  /** The client's address, for throttling only: kept in memory, never stored or logged. */
+  clientAddress(c: Context): string;
+}
+
+export interface AppEnv {
+  Variables: {
+    services: Services;
+    actor: Actor;
+    throttle: Throttle;
+    platform: Platform;
+  };
+}

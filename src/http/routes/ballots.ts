@@ -1,0 +1,24 @@
+import { Hono } from 'hono';
+import { castBallot } from '../../services/cast-ballot';
+import { requireRole, SUPERVISOR } from '../auth';
+import { readJson } from '../body';
+import type { AppEnv } from '../env';
+import { ballotSchema } from '../schemas';
+import { throttled } from '../throttled';
+import { record } from '../../services/record';
+
+/** Voters: no account, no cookie, nothing about the requester logged. */
+export const ballotRoutes = new Hono<AppEnv>().post('/', async (c) => {
+  const { token, choices } = await readJson(c, ballotSchema);
+  const { receipt } = await throttled(c, () => castBallot(c.var.services, { token, choices, channel: 'phone' }));
+  return c.json({ receipt }, 201);
+});
+
+/** A marked paper slip keyed in at counting: the same token, spent the same way. */
+export const paperBallotRoutes = new Hono<AppEnv>().post('/:id/paper-ballots', requireRole(SUPERVISOR), async (c) => {
+  const { token, choices } = await readJson(c, ballotSchema);
+  const meetingId = c.req.param('id');
+  const { receipt } = await castBallot(c.var.services, { token, choices, channel: 'paper', meetingId });
+  await record(c.var.services, meetingId, 'paper_ballot_keyed', c.var.actor);
+  return c.json({ receipt, channel: 'paper' }, 201);
+});

@@ -1,0 +1,38 @@
+import { Hono } from 'hono';
+import { changeState } from '../../services/change-state';
+import { createMeeting } from '../../services/create-meeting';
+import { issueTokens } from '../../services/issue-tokens';
+import { loadMeeting, meetingJson } from '../../services/load-meeting';
+import { voidToken } from '../../services/void-token';
+import { requireRole, STAFF, SUPERVISOR } from '../auth';
+import { readJson } from '../body';
+import type { AppEnv } from '../env';
+import { createMeetingSchema, issueTokensSchema, tokenSchema } from '../schemas';
+import { renderSlipSheet } from '../slips';
+
+export const meetingRoutes = new Hono<AppEnv>()
+  .post('/', requireRole(SUPERVISOR), async (c) => {
+    const input = await readJson(c, createMeetingSchema);
+    return c.json(meetingJson(await createMeeting(c.var.services, input, c.var.actor)), 201);
+  })
+  .get('/', requireRole(STAFF), async (c) => {
+    const meetings = await c.var.services.store.listMeetings();
+    return c.json({ meetings: meetings.map(meetingJson) });
+  })
+  .get('/:id', requireRole(STAFF), async (c) => c.json(meetingJson(await loadMeeting(c.var.services, c.req.param('id')))))
+  .post('/:id/tokens', requireRole(SUPERVISOR), async (c) => {
+    const input = await readJson(c, issueTokensSchema);
+    const issued = await issueTokens(c.var.services, c.req.param('id'), input, c.var.actor);
+    if (input.format === 'html') return renderSlipSheet(c, issued, input.layout ?? 'slip');
+    return c.json({ tokens: issued.tokens, urls: issued.urls, ...(issued.category && { category: issued.category }) }, 201);
+  })
+  .post('/:id/tokens/void', requireRole(SUPERVISOR), async (c) => {
+    const { token } = await readJson(c, tokenSchema);
+    return c.json(await voidToken(c.var.services, c.req.param('id'), token, c.var.actor));
+  })
+  .post('/:id/open', requireRole(SUPERVISOR), async (c) =>
+    c.json(meetingJson(await changeState(c.var.services, c.req.param('id'), 'open', c.var.actor))),
+  )
+  .post('/:id/close', requireRole(SUPERVISOR), async (c) =>
+    c.json(meetingJson(await changeState(c.var.services, c.req.param('id'), 'close', c.var.actor))),
+  );

@@ -1,0 +1,37 @@
+import { verifyChain } from '../../domain/audit';
+import { Hono } from 'hono';
+import { csvResponse } from '../csv-response';
+import { resultsCsv } from '../../services/csv-views';
+import { loadMeeting } from '../../services/load-meeting';
+import { meetingResults, publicReceipts } from '../../services/results';
+import { meetingTurnout } from '../../services/turnout';
+import { requireRole, STAFF, SUPERVISOR } from '../auth';
+import type { AppEnv } from '../env';
+
+export const resultRoutes = new Hono<AppEnv>()
+  .get('/:id/turnout', requireRole(SUPERVISOR), async (c) => {
+    const meeting = await loadMeeting(c.var.services, c.req.param('id'));
+    return c.json(await meetingTurnout(c.var.services, meeting));
+  })
+  .get('/:id/results', requireRole(STAFF), async (c) => {
+    const meeting = await loadMeeting(c.var.services, c.req.param('id'));
+    const results = await meetingResults(c.var.services, meeting);
+    return c.json({ meetingId: meeting.id, title: meeting.title, organization: meeting.organization, rule: meeting.rule, ...results });
+  })
+  .get('/:id/results.csv', requireRole(STAFF), async (c) => {
+    const meeting = await loadMeeting(c.var.services, c.req.param('id'));
+    return csvResponse(c, `${meeting.title}-测评结果.csv`, resultsCsv(await meetingResults(c.var.services, meeting)));
+  })
+  // Public after close: the notice (公示) lists every receipt, never what it voted.
+  .get('/:id/receipts', async (c) => {
+    const meeting = await loadMeeting(c.var.services, c.req.param('id'));
+    return c.json({ meetingId: meeting.id, receipts: await publicReceipts(c.var.services, meeting) });
+  })
+  .get('/:id/audit', requireRole(STAFF), async (c) => {
+    const { services } = c.var;
+    const meeting = await loadMeeting(services, c.req.param('id'));
+    const events = await services.store.auditEvents(meeting.id);
+    const check = await verifyChain(events, services.sha256);
+    return c.json({ meetingId: meeting.id, verified: check.ok, brokenAt: check.brokenAt ?? null, events });
+  });
+

@@ -1,0 +1,62 @@
+import { DomainError } from '../domain/errors';
+import { resolveRule, type RuleInput } from '../domain/rule';
+import { randomId } from '../lib/random';
+import type { Meeting } from '../store/types';
+import type { Actor, Services } from './context';
+import { loadMeeting } from './load-meeting';
+import { record } from './record';
+
+export interface CreateMeetingInput {
+  title: string;
+  organization?: string | null;
+  rule?: RuleInput;
+  categories?: { key: string; label?: string; eligible: number }[];
+  eligible?: number;
+  subjects: { name: string; kind?: string | null }[];
+}
+
+function roster(input: CreateMeetingInput) {
+  const cats = input.categories ?? [];
+  if (cats.length === 0) {
+    if (input.eligible === undefined) throw new DomainError('invalid_input', '请填写应参加人数（eligible）或按类别填写名册（categories）', 400);
+    return { eligible: input.eligible, categories: [] };
+  }
+  const keys = new Set(cats.map((c) => c.key));
+  if (keys.size !== cats.length) throw new DomainError('invalid_input', '类别编号（key）不能重复', 400);
+  const sum = cats.reduce((s, c) => s + c.eligible, 0);
+  if (input.eligible !== undefined && input.eligible !== sum) {
+    throw new DomainError('invalid_input', `应参加人数 ${input.eligible} 与各类别人数之和 ${sum} 不一致`, 400);
+  }
+  return { eligible: sum, categories: cats.map((c) => ({ key: c.key, label: c.label ?? c.key, eligible: c.eligible })) };
+}
+
+export async function createMeeting(services: Services, input: CreateMeetingInput, actor: Actor): Promise<Meeting> {
+  const rule = resolveRule(input.rule);
+  const { eligible, categories } = roster(input);
+  for (const key of Object.keys(rule.categoryQuorum ?? {})) {
+    const q = rule.categoryQuorum![key];
+    if (!categories.some((c) => c.key === key) || (q.of && !categories.some((c) => c.key === q.of))) {
+      throw new DomainError('invalid_rule', `规则中的类别“${q.of && key !== q.of ? `${key}/${q.of}` : key}”不在本次测评的名册中`, 400);
+    }
+  }
+  const id = randomId();
+  await services.store.createMeeting({
+    id,
+    title: input.title,
+    organization: input.organization ?? null,
+    rule,
+    status: 'draft',
+    eligible,
+    categories,
+    subjects: input.subjects.map((s) => ({ id: randomId(8), name: s.name, kind: s.kind ?? null })),
+    createdBy: actor.id,
+    createdAt: new Date().toISOString(),
+  });
+  await record(services, id, 'meeting_created', actor, {
+    title: input.title,
+    eligible,
+    categories: categories.map((c) => ({ key: c.key, eligible: c.eligible })),
+    subjects: input.subjects.length,
+  });
+  return loadMeeting(services, id);
+}

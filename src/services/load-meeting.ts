@@ -1,0 +1,27 @@
+import { DomainError } from '../domain/errors';
+import type { Meeting } from '../store/types';
+import type { Services } from './context';
+
+export async function loadMeeting({ store }: Services, id: string): Promise<Meeting> {
+  const meeting = await store.getMeeting(id);
+  if (!meeting) throw new DomainError('meeting_not_found', '找不到该测评会，请检查链接或编号', 404);
+  return meeting;
+}
+
+/** The public shape of a meeting. */
+export function meetingJson(m: Meeting) {
+  return {
+    id: m.id,
+    title: m.title,
+    organization: m.organization,
+    status: m.status,
+    rule: m.rule,
+    eligible: m.eligible,
+    issued: m.issued,
+    categories: m.categories,
+    subjects: m.subjects,
+    createdAt: m.createdAt,
+    openedAt: m.openedAt,
+    closedAt: m.closedAt,
+  };
+}

@@ -1,0 +1,17 @@
+import type { AuditEvent } from '../domain/audit';
+import type { Rule } from '../domain/rule';
+import type { auditEvents, meetings, users } from '../../db/schema';
+import type { CategoryRow, Meeting, SubjectRow, User } from './types';
+
+/** Row → domain shapes, shared by the SQLite and D1 stores. */
+export function toUser(row: typeof users.$inferSelect): User {
+  return { id: row.id, name: row.name, role: row.role, revoked: row.revoked, createdAt: row.createdAt };
+}
+
+export function toMeeting(row: typeof meetings.$inferSelect, categories: CategoryRow[], subjects: SubjectRow[]): Meeting {
+  return { ...row, rule: row.rule as Rule, categories, subjects };
+}
+
+export function toAuditEvent(row: typeof auditEvents.$inferSelect): AuditEvent {
+  return { ...row, type: row.type as AuditEvent['type'], data: row.data as Record<string, unknown> };
+}

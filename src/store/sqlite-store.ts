@@ -1,0 +1,222 @@
+import Database from 'better-sqlite3';
+import { and, asc, desc, eq, isNotNull, sql } from 'drizzle-orm';
+import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import * as schema from '../../db/schema';
+import type { AuditEvent } from '../domain/audit';
+import type { MeetingStatus } from '../domain/meeting-state';
+import { toAuditEvent, toMeeting, toUser } from './rows';
+import type { CastOutcome, IssueOutcome, Meeting, NewBallot, NewMeeting, Store, User } from './types';
+
+const { auditEvents, ballots, categories, meetings, subjects, tokens, users } = schema;
+type Db = BetterSQLite3Database<typeof schema>;
+
+export interface SqliteOptions {
+  /** 'FULL' fsyncs every commit: an acknowledged vote survives a power cut. */
+  synchronous?: 'FULL' | 'NORMAL';
+  migrationsFolder?: string;
+}
+
+export function openDatabase(file: string, options: SqliteOptions = {}): Database.Database {
+  const sqlite = new Database(file);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma(`synchronous = ${options.synchronous ?? 'FULL'}`);
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  migrate(drizzle(sqlite), { migrationsFolder: options.migrationsFolder ?? new URL('../../db/migrations', import.meta.url).pathname });
+  return sqlite;
+}
+
+export class SqliteStore implements Store {
+  readonly db: Db;
+  private readonly spend;
+  private readonly insertBallot;
+  private readonly token;
+
+  constructor(readonly sqlite: Database.Database) {
+    this.db = drizzle(sqlite, { schema });
+    // The vote path runs thousands of times a second: its statements are prepared once.
+    this.spend = this.db
+      .update(tokens)
+      .set({ state: 'used', receipt: sql`${sql.placeholder('receipt')}` })
+      .where(
+        and(
+          eq(tokens.hash, sql.placeholder('hash')),
+          eq(tokens.state, 'unused'),
+          sql`exists (select 1 from ${meetings} where ${meetings.id} = ${tokens.meetingId} and ${meetings.status} = 'open')`,
+        ),
+      )
+      .prepare();
+    this.insertBallot = this.db
+      .insert(ballots)
+      .values({
+        id: sql.placeholder('id'),
+        meetingId: sql.placeholder('meetingId'),
+        category: sql.placeholder('category'),
+        channel: sql.placeholder('channel'),
+        grades: sql.placeholder('grades'),
+      })
+      .prepare();
+    this.token = this.db.select().from(tokens).where(eq(tokens.hash, sql.placeholder('hash'))).prepare();
+  }
+
+  async createUser(user: User & { keyHash: string }) {
+    this.db.insert(users).values(user).run();
+  }
+  async userByKeyHash(keyHash: string) {
+    const row = this.db.select().from(users).where(eq(users.keyHash, keyHash)).get();
+    return row ? toUser(row) : null;
+  }
+  async listUsers() {
+    return this.db.select().from(users).orderBy(asc(users.createdAt)).all().map(toUser);
+  }
+  async revokeUser(id: string) {
+    return this.db.update(users).set({ revoked: true }).where(eq(users.id, id)).run().changes === 1;
+  }
+  async countUsers() {
+    return this.db.$count(users);
+  }
+
+  async createMeeting(m: NewMeeting) {
+    this.db.transaction((tx) => {
+      const { categories: cats, subjects: subs, ...row } = m;
+      tx.insert(meetings).values(row).run();
+      if (cats.length) tx.insert(categories).values(cats.map((c, position) => ({ ...c, meetingId: m.id, position }))).run();
+      tx.insert(subjects).values(subs.map((s, position) => ({ ...s, meetingId: m.id, position }))).run();
+    });
+  }
+
+  async getMeeting(id: string): Promise<Meeting | null> {
+    const row = this.db.select().from(meetings).where(eq(meetings.id, id)).get();
+    if (!row) return null;
+    const cats = this.db.select().from(categories).where(eq(categories.meetingId, id)).orderBy(asc(categories.position)).all();
+    const subs = this.db.select().from(subjects).where(eq(subjects.meetingId, id)).orderBy(asc(subjects.position)).all();
+    return toMeeting(
+      row,
+      cats.map(({ key, label, eligible, issued }) => ({ key, label, eligible, issued })),
+      subs.map(({ id, name, kind }) => ({ id, name, kind })),
+    );
+  }
+
+  async listMeetings(filter: { status?: MeetingStatus } = {}) {
+    const rows = this.db
+      .select({ id: meetings.id })
+      .from(meetings)
+      .where(filter.status ? eq(meetings.status, filter.status) : undefined)
+      .orderBy(desc(meetings.createdAt))
+      .all();
+    return (await Promise.all(rows.map((r) => this.getMeeting(r.id)))) as Meeting[];
+  }
+
+  async setStatus(id: string, from: MeetingStatus, to: MeetingStatus, at: string) {
+    const stamp = to === 'open' ? { openedAt: at } : to === 'closed' ? { closedAt: at } : {};
+    const res = this.db
+      .update(meetings)
+      .set({ status: to, ...stamp })
+      .where(and(eq(meetings.id, id), eq(meetings.status, from)))
+      .run();
+    return res.changes === 1;
+  }
+
+  async issueTokens(meetingId: string, category: string, hashes: string[]): Promise<IssueOutcome> {
+    return this.db.transaction(
+      (tx) => {
+        const n = hashes.length;
+        // The conditional UPDATE is the roster check: it only matches while room remains.
+        const bump = category
+          ? tx
+              .update(categories)
+              .set({ issued: sql`${categories.issued} + ${n}` })
+              .where(and(eq(categories.meetingId, meetingId), eq(categories.key, category), sql`${categories.issued} + ${n} <= ${categories.eligible}`))
+              .run()
+          : tx
+              .update(meetings)
+              .set({ issued: sql`${meetings.issued} + ${n}` })
+              .where(and(eq(meetings.id, meetingId), sql`${meetings.issued} + ${n} <= ${meetings.eligible}`))
+              .run();
+        if (bump.changes !== 1) return 'over_roster';
+        if (category) tx.update(meetings).set({ issued: sql`${meetings.issued} + ${n}` }).where(eq(meetings.id, meetingId)).run();
+        const insert = tx.insert(tokens).values({ hash: sql.placeholder('hash'), meetingId, category }).prepare();
+        for (const hash of hashes) insert.run({ hash });
+        return 'issued';
+      },
+      { behavior: 'immediate' },
+    );
+  }
+
+  async tokenByHash(hash: string) {
+    const row = this.token.get({ hash });
+    return row ? { meetingId: row.meetingId, category: row.category, state: row.state, receipt: row.receipt } : null;
+  }
+
+  async voidToken(meetingId: string, hash: string) {
+    const res = this.db
+      .update(tokens)
+      .set({ state: 'void' })
+      .where(and(eq(tokens.hash, hash), eq(tokens.meetingId, meetingId), eq(tokens.state, 'unused')))
+      .run();
+    return res.changes === 1;
+  }
+
+  async castBallot(b: NewBallot): Promise<CastOutcome> {
+    const spent = this.db.transaction(
+      () => {
+        if (this.spend.run({ hash: b.tokenHash, receipt: b.receipt }).changes !== 1) return false;
+        this.insertBallot.run({ ...b });
+        return true;
+      },
+      { behavior: 'immediate' },
+    );
+    if (spent) return 'cast';
+    return this.whyNotCast(b.tokenHash);
+  }
+
+  private async whyNotCast(hash: string): Promise<CastOutcome> {
+    const t = await this.tokenByHash(hash);
+    if (!t) return 'unknown';
+    const m = this.db.select({ status: meetings.status }).from(meetings).where(eq(meetings.id, t.meetingId)).get();
+    if (m?.status !== 'open') return 'not_open';
+    return t.state === 'void' ? 'void' : 'used';
+  }
+
+  async castCounts(meetingId: string) {
+    const rows = this.db
+      .select({ category: ballots.category, n: sql<number>`count(*)` })
+      .from(ballots)
+      .where(eq(ballots.meetingId, meetingId))
+      .groupBy(ballots.category)
+      .all();
+    return Object.fromEntries(rows.map((r) => [r.category, r.n]));
+  }
+
+  async ballots(meetingId: string) {
+    return this.db
+      .select({ category: ballots.category, channel: ballots.channel, grades: ballots.grades })
+      .from(ballots)
+      .where(eq(ballots.meetingId, meetingId))
+      .all();
+  }
+
+  async receipts(meetingId: string) {
+    const rows = this.db
+      .select({ receipt: tokens.receipt })
+      .from(tokens)
+      .where(and(eq(tokens.meetingId, meetingId), isNotNull(tokens.receipt)))
+      .all();
+    return rows.map((r) => r.receipt as string);
+  }
+
+  async lastAuditEvent(meetingId: string): Promise<AuditEvent | null> {
+    const row = this.db.select().from(auditEvents).where(eq(auditEvents.meetingId, meetingId)).orderBy(desc(auditEvents.seq)).limit(1).get();
+    return row ? toAuditEvent(row) : null;
+  }
+
+  async insertAuditEvent(e: AuditEvent) {
+    const res = this.db.insert(auditEvents).values(e).onConflictDoNothing().run();
+    return res.changes === 1;
+  }
+
+  async auditEvents(meetingId: string) {
+    return this.db.select().from(auditEvents).where(eq(auditEvents.meetingId, meetingId)).orderBy(asc(auditEvents.seq)).all().map(toAuditEvent);
+  }
+}

@@ -1,0 +1,101 @@
+import type { AuditEvent } from '../domain/audit';
+import type { MeetingStatus } from '../domain/meeting-state';
+import type { Channel, StoredBallot } from '../domain/results';
+import type { Rule } from '../domain/rule';
+
+export type Role = 'admin' | 'supervisor' | 'scorer';
+
+export interface User {
+  id: string;
+  name: string;
+  role: Role;
+  revoked: boolean;
+  createdAt: string;
+}
+
+export interface CategoryRow {
+  key: string;
+  label: string;
+  eligible: number;
+  issued: number;
+}
+
+export interface SubjectRow {
+  id: string;
+  name: string;
+  kind: string | null;
+}
+
+export interface Meeting {
+  id: string;
+  title: string;
+  organization: string | null;
+  rule: Rule;
+  status: MeetingStatus;
+  eligible: number;
+  issued: number;
+  categories: CategoryRow[];
+  subjects: SubjectRow[];
+  createdBy: string;
+  createdAt: string;
+  openedAt: string | null;
+  closedAt: string | null;
+}
+
+export type NewMeeting = Omit<Meeting, 'issued' | 'categories' | 'openedAt' | 'closedAt'> & {
+  categories: Omit<CategoryRow, 'issued'>[];
+};
+
+export interface TokenRow {
+  meetingId: string;
+  category: string;
+  state: 'unused' | 'used' | 'void';
+  receipt: string | null;
+}
+
+export interface NewBallot {
+  tokenHash: string;
+  meetingId: string;
+  id: string;
+  category: string;
+  channel: Channel;
+  grades: string;
+  receipt: string;
+}
+
+/** How a consume-and-store attempt ended; only 'cast' stored anything. */
+export type CastOutcome = 'cast' | 'used' | 'void' | 'not_open' | 'unknown';
+
+export type IssueOutcome = 'issued' | 'over_roster' | 'not_draft_or_open';
+
+export interface Store {
+  createUser(user: User & { keyHash: string }): Promise<void>;
+  userByKeyHash(keyHash: string): Promise<User | null>;
+  listUsers(): Promise<User[]>;
+  revokeUser(id: string): Promise<boolean>;
+  countUsers(): Promise<number>;
+
+  createMeeting(meeting: NewMeeting): Promise<void>;
+  getMeeting(id: string): Promise<Meeting | null>;
+  listMeetings(filter?: { status?: MeetingStatus }): Promise<Meeting[]>;
+  /** Conditional update: only moves from `from`; false when the state had changed. */
+  setStatus(id: string, from: MeetingStatus, to: MeetingStatus, at: string): Promise<boolean>;
+
+  /** Inserts the hashes and raises the issued count in one step, refusing past the roster. */
+  issueTokens(meetingId: string, category: string, hashes: string[]): Promise<IssueOutcome>;
+  tokenByHash(hash: string): Promise<TokenRow | null>;
+  /** Marks an unused token void; false when it was not unused. */
+  voidToken(meetingId: string, hash: string): Promise<boolean>;
+
+  /** The one atomic step: spend the unused token of an open meeting and store its ballot. */
+  castBallot(ballot: NewBallot): Promise<CastOutcome>;
+  /** Ballots per category (key '' for a meeting without categories). */
+  castCounts(meetingId: string): Promise<Record<string, number>>;
+  ballots(meetingId: string): Promise<StoredBallot[]>;
+  receipts(meetingId: string): Promise<string[]>;
+
+  lastAuditEvent(meetingId: string): Promise<AuditEvent | null>;
+  /** false when another writer took this seq first. */
+  insertAuditEvent(event: AuditEvent): Promise<boolean>;
+  auditEvents(meetingId: string): Promise<AuditEvent[]>;
+}
