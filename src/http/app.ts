@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { assetRoutes } from '../../web/assets/index';
 import { bodyLimits } from './body';
 import type { AppEnv, Platform } from './env';
 import { notFound, onError } from './errors';
@@ -28,6 +29,7 @@ export function createApp(platform: Platform, options: AppOptions = {}) {
   });
   app.use(bodyLimits());
   app.get('/healthz', (c) => c.json({ ok: true }));
+  app.route('/assets', assetRoutes);
   app.route('/api/meetings', meetingRoutes);
   app.route('/api/meetings', resultRoutes);
   app.route('/api/meetings', paperBallotRoutes);

@@ -106,7 +106,7 @@ export const starRating: RuleDef<Params> = {
       stars[i] = 4;
       const why =
         placements[k] === 'tie'
-          ? `尚余${left}个；${tied}个同分并列于名额边界，全部评为五星将超出名额，均降为四星`
+          ? `尚余${left}名；${tied}名同分并列于名额边界，全部评为五星将超出名额，均降为四星`
           : '排名在名额之外，降为四星';
       reasons[i].push(reason('quota_five_star', `五星名额为${q.text}，${why}`));
     });
