@@ -15,11 +15,34 @@ export function limitFor(path: string): number {
   return KB * KB;
 }
 
+/** Bodies we still read to the end before refusing, so the client is not cut off mid-upload. */
+const DRAIN_CAP = 32 * KB * KB;
+
+async function drain(body: ReadableStream<Uint8Array> | null) {
+  if (!body) return;
+  const reader = body.getReader();
+  let read = 0;
+  try {
+    while (read < DRAIN_CAP) {
+      const { done, value } = await reader.read();
+      if (done) return;
+      read += value.byteLength;
+    }
+  } catch {
+    // The client went away: nothing left to be polite to.
+  }
+  await reader.cancel().catch(() => {});
+}
+
 export const bodyLimits = () =>
   async (c: Context, next: () => Promise<void>) =>
     bodyLimit({
       maxSize: limitFor(c.req.path),
-      onError: (c) => c.json(errorBody('payload_too_large', `提交的内容太大（上限 ${Math.round(limitFor(c.req.path) / KB)} KB）`), 413),
+      onError: async (c) => {
+        // A client still uploading would see the connection drop instead of this answer.
+        if (!c.req.raw.bodyUsed) await drain(c.req.raw.body);
+        return c.json(errorBody('payload_too_large', `提交的内容太大（上限 ${Math.round(limitFor(c.req.path) / KB)} KB）`), 413);
+      },
     })(c, next);
 
 function describe(issue: z.core.$ZodIssue): string {

@@ -28,7 +28,8 @@ export function client(baseUrl: string, key?: string) {
       },
       body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
     });
-    const text = await res.text();
+    // Decode by hand: Response.text() drops a byte-order mark, which the CSV tests look for.
+    const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(await res.arrayBuffer());
     let parsed: any = text;
     try {
       parsed = JSON.parse(text);
