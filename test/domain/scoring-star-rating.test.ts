@@ -10,7 +10,8 @@ const row = (base: number, bonus: number, deductions: number, review: number, id
   deductions,
   review,
 });
-const one = (r: Record<string, unknown>, params?: unknown) => score(RULE, [r], params)[0];
+// A lone row has floor(1 × 30%) = 0 five-star places, so single-row cases lift the quota.
+const one = (r: Record<string, unknown>, params: unknown = { fiveStarShare: 1 }) => score(RULE, [r], params)[0];
 
 /** n rows that each reach ★5 on their own, with distinct totals 100, 99.7, 99.4, … (in input order). */
 const strongBranches = (n: number) => Array.from({ length: n }, (_, k) => row(100, 0, 0, 100 - k, `b${k + 1}`));
@@ -64,6 +65,13 @@ describe('star-rating (评星定级): total = (base + min(bonus, 20) − deducti
     expect(codes(r)).toEqual(['cap_base', 'cap_deductions']);
   });
 
+  it('a lone branch cannot be ★5 under the default quota: floor(1 × 30%) = 0 places', () => {
+    const r = score(RULE, [row(100, 0, 0, 100)])[0];
+    expect(r.total).toBe(100);
+    expect(r.stars).toBe(4);
+    expect(r.reasons).toEqual(['quota_five_star: 五星名额为0名（1 × 30% 向下取整），排名在名额之外，降为四星']);
+  });
+
   it('★5 goes to at most 30% of rows; lower totals beyond that drop to ★4', () => {
     const rows = score(RULE, strongBranches(10));
     expect(rows.map((r) => r.stars)).toEqual([5, 5, 5, 4, 4, 4, 4, 4, 4, 4]);
@@ -102,6 +110,7 @@ describe('star-rating (评星定级): total = (base + min(bonus, 20) − deducti
 
   it('bonus cap, weights and bands are params', () => {
     expect(one(row(80, 25, 0, 80), { bonusCap: 10 }).total).toBe(87);
+    expect(one(row(80, 25, 0, 80), { bonusCap: 10 }).reasons).toEqual(['bonus_cap: 加分项25分超过上限10分，按10分计']);
     expect(one(row(80, 0, 0, 100), { weights: { score: 6, review: 4 } }).total).toBe(88);
     const bands = [{ min: 95, stars: 5 }, { min: 50, stars: 3 }];
     expect(one(row(90, 0, 0, 90), { bands }).stars).toBe(3);

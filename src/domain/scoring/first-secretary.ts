@@ -59,13 +59,14 @@ function scoreCategory(rows: ParsedRow[], p: Params, category: string, out: Scor
   const reasons: string[][] = rows.map(() => []);
 
   const blocked = rows.map((r, i) => {
-    if (lt(r.num.base, p.minBase)) {
+    const lowBase = lt(r.num.base, p.minBase);
+    if (lowBase) {
       reasons[i].push(reason('block_excellent', `基本工作目标和执行工作制度及工作纪律得分低于${toText(p.minBase)}分，不得评为优秀`));
     }
     if (r.flag.downgraded) {
       reasons[i].push(reason('block_excellent', '所任职党组织年度考评定级降位，不得评为优秀'));
     }
-    return reasons[i].length > 0;
+    return lowBase || r.flag.downgraded;
   });
   rows.forEach((r, i) => {
     if (!r.flag.dismissed) return;
@@ -78,11 +79,11 @@ function scoreCategory(rows: ParsedRow[], p: Params, category: string, out: Scor
   const fill = (eligible: number[], grade: string, code: string, q: { count: number; text: string }) => {
     const placements: Placement[] = fillPlaces(eligible.map((i) => totals[i]), q.count);
     const left = q.count - placements.filter((x) => x === 'placed').length;
+    const tied = placements.filter((x) => x === 'tie').length;
+    const where = `“${category}”类${grade}名额为${q.text}`;
     eligible.forEach((i, k) => {
-      const where = `“${category}”类${grade}名额为${q.text}`;
       if (placements[k] === 'placed') grades[i] = grade;
       else if (placements[k] === 'tie') {
-        const tied = placements.filter((x) => x === 'tie').length;
         reasons[i].push(reason(code, `${where}，尚余${left}名；${tied}名同分并列于名额边界，全部评为${grade}将超出名额，均不评为${grade}`));
       } else reasons[i].push(reason(code, `${where}，排名在名额之外，未评为${grade}`));
     });

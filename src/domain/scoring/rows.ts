@@ -27,20 +27,20 @@ function readId(v: unknown, index: number): string | number {
   if (typeof v === 'number' && Number.isFinite(v)) return v;
   if (typeof v === 'string' && v.trim() !== '') return v.trim();
   if (isBlank(v)) throw invalid(`${where(index)}缺少 id（编号）`);
-  throw invalid(`${where(index)} id（编号）应为文字或数字，收到 ${show(v)}`);
+  throw invalid(`${where(index)}id（编号）应为文字或数字，收到 ${show(v)}`);
 }
 
 function readNumber(v: unknown, f: FieldSpec, at: string): Dec {
   const name = `${f.name}（${f.label}）`;
   if (isBlank(v)) throw invalid(`${at}缺少 ${name}`);
   const d = parseDec(v);
-  if (!d) throw invalid(`${at} ${name} 不是数字：${show(v)}`);
+  if (!d) throw invalid(`${at}${name}不是数字：${show(v)}`);
   const below = f.min !== undefined && compare(d, parseDec(f.min)!) < 0;
   const above = f.max !== undefined && compare(d, parseDec(f.max)!) > 0;
   if (below || above) {
     const range = f.max === undefined ? `不小于 ${f.min}` : `${f.min ?? '−∞'}–${f.max}`;
     const hint = f.note ? `（${f.note}）` : '';
-    throw invalid(`${at} ${name} 超出范围：${show(v)}，应为 ${range}${hint}`);
+    throw invalid(`${at}${name}超出范围：${show(v)}，应为 ${range}${hint}`);
   }
   return d;
 }
@@ -51,14 +51,14 @@ function readFlag(v: unknown, f: FieldSpec, at: string): boolean {
   const word = String(v).trim().toLowerCase();
   if (TRUE_WORDS.has(word)) return true;
   if (FALSE_WORDS.has(word)) return false;
-  throw invalid(`${at} ${f.name}（${f.label}）应为 是/否，收到 ${show(v)}`);
+  throw invalid(`${at}${f.name}（${f.label}）应为 是/否，收到 ${show(v)}`);
 }
 
 function readText(v: unknown, f: FieldSpec, at: string): string {
   if (typeof v === 'number' && Number.isFinite(v)) return String(v);
   if (typeof v === 'string' && v.trim() !== '') return v.trim();
   if (isBlank(v)) throw invalid(`${at}缺少 ${f.name}（${f.label}）`);
-  throw invalid(`${at} ${f.name}（${f.label}）应为文字，收到 ${show(v)}`);
+  throw invalid(`${at}${f.name}（${f.label}）应为文字，收到 ${show(v)}`);
 }
 
 /**

@@ -1,11 +1,10 @@
-import { add, div, gt, lt, min, mul, roundHalfUp, sub, toNumber, toText, ZERO } from './decimal';
+import { add, div, gt, lt, min, mul, roundHalfUp, sub, toNumber, toText, ZERO, type Dec } from './decimal';
 import { paramBands, pickBand, starsValue, type Bands } from './bands';
 import { paramNumber, paramObject, paramWeights, type Weights } from './params';
 import { fillPlaces, paramRounding, paramShare, quota, type QuotaRounding } from './quota';
 import { competitionRanks, rankOrder } from './rank';
 import { ID_FIELD } from './rows';
 import { reason, type FieldSpec, type RuleDef } from './types';
-import type { Dec } from './decimal';
 
 // 党支部评星定级: base, bonus and deduction items (≥ 70%) plus the review item (≤ 30%).
 const FIELDS: FieldSpec[] = [
