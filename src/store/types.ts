@@ -66,7 +66,7 @@ export interface NewBallot {
 /** How a consume-and-store attempt ended; only 'cast' stored anything. */
 export type CastOutcome = 'cast' | 'used' | 'void' | 'not_open' | 'unknown';
 
-export type IssueOutcome = 'issued' | 'over_roster' | 'not_draft_or_open';
+export type IssueOutcome = 'issued' | 'over_roster';
 
 export interface Store {
   createUser(user: User & { keyHash: string }): Promise<void>;
