@@ -3,11 +3,13 @@ import { assetRoutes } from '../../web/assets/index';
 import { bodyLimits } from './body';
 import type { AppEnv, Platform } from './env';
 import { notFound, onError } from './errors';
+import { securityHeaders } from './security';
 import { ballotRoutes, paperBallotRoutes } from './routes/ballots';
 import { meetingRoutes } from './routes/meetings';
 import { resultRoutes } from './routes/results';
 import { satisfactionRoutes } from './routes/satisfaction';
 import { userRoutes } from './routes/users';
+import { voterPages } from './routes/voter-pages';
 import { Throttle } from './throttle';
 
 export interface AppOptions {
@@ -21,6 +23,7 @@ export function createApp(platform: Platform, options: AppOptions = {}) {
   const app = new Hono<AppEnv>();
   app.onError(onError);
   app.notFound(notFound);
+  app.use(securityHeaders());
   app.use(async (c, next) => {
     c.set('platform', platform);
     c.set('throttle', throttle);
@@ -36,6 +39,7 @@ export function createApp(platform: Platform, options: AppOptions = {}) {
   app.route('/api/ballots', ballotRoutes);
   app.route('/api/users', userRoutes);
   app.route('/api', satisfactionRoutes);
+  app.route('/b', voterPages);
   return app;
 }
 

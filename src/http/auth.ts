@@ -4,6 +4,7 @@ import { DomainError } from '../domain/errors';
 import { digestsEqual } from '../lib/sha256';
 import type { Actor } from '../services/context';
 import type { AppEnv } from './env';
+import { throttledKey } from './throttled';
 
 export const ADMIN_ACTOR: Actor = { id: 'env-admin', name: '管理员', role: 'admin' };
 
@@ -25,7 +26,8 @@ export async function actorForKey(c: Context<AppEnv>, key: string): Promise<Acto
 /** Who is asking: a bearer key (API clients). Staff pages add a session cookie here. */
 export async function resolveActor(c: Context<AppEnv>): Promise<Actor | null> {
   const key = bearer(c);
-  return key ? actorForKey(c, key) : null;
+  // A wrong key counts against the address, so keys cannot be guessed at speed.
+  return key ? throttledKey(c, () => actorForKey(c, key)) : null;
 }
 
 export type Role = Actor['role'];

@@ -41,13 +41,26 @@ export const bodyLimits = () =>
       onError: async (c) => {
         // A client still uploading would see the connection drop instead of this answer.
         if (!c.req.raw.bodyUsed) await drain(c.req.raw.body);
-        return c.json(errorBody('payload_too_large', `提交的内容太大（上限 ${Math.round(limitFor(c.req.path) / KB)} KB）`), 413);
+        // What was not drained is never read, so the connection cannot carry another request:
+        // say so, or a client reusing it meets a reset instead of an answer.
+        return c.json(errorBody('payload_too_large', `提交的内容太大（上限 ${Math.round(limitFor(c.req.path) / KB)} KB）`), 413, { Connection: 'close' });
       },
     })(c, next);
 
 function describe(issue: z.core.$ZodIssue): string {
   const where = issue.path.length ? `字段 ${issue.path.join('.')}：` : '';
   return `${where}${issue.message}`;
+}
+
+/** A plain HTML form's text fields; a body that is no form (wrong type, broken multipart) is a 400. */
+export async function readForm(c: Context): Promise<Record<string, string>> {
+  let form: Record<string, unknown>;
+  try {
+    form = await c.req.parseBody();
+  } catch {
+    throw new DomainError('invalid_form', '提交的内容不是有效的表单，请返回页面重新提交', 400);
+  }
+  return Object.fromEntries(Object.entries(form).filter((e): e is [string, string] => typeof e[1] === 'string'));
 }
 
 /** Parses a JSON body against `schema`, or throws a 400 that names the first problem. */

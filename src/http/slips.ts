@@ -1,14 +1,31 @@
 import type { Context } from 'hono';
-import { DomainError } from '../domain/errors';
+import { qrSvg } from '../../web/print/qr';
+import { SlipSheet } from '../../web/print/slip-sheet';
+import type { Meeting } from '../store/types';
+import type { AppEnv } from './env';
+import { htmlPage } from './html-page';
 
 export interface IssuedSlips {
-  meeting: { id: string; title: string };
+  meeting: Pick<Meeting, 'id' | 'title' | 'subjects' | 'categories'>;
   category: string;
   tokens: string[];
   urls: string[];
 }
 
-/** The printable A4 sheet of QR slips (the ballot-pages work fills this in). */
-export async function renderSlipSheet(_c: Context, _issued: IssuedSlips, _layout: 'slip' | 'paper'): Promise<Response> {
-  throw new DomainError('not_implemented', '打印版测评码尚未实现', 400);
+/**
+ * The printable A4 sheet of QR slips for tokens just issued (the only time they exist in the
+ * clear): small slips to cut and draw, or paper ballots with grade boxes for voters without phones.
+ */
+export async function renderSlipSheet(c: Context<AppEnv>, issued: IssuedSlips, layout: 'slip' | 'paper'): Promise<Response> {
+  const qrs = await Promise.all(issued.urls.map(qrSvg));
+  const sheet = SlipSheet({
+    title: issued.meeting.title,
+    entryUrl: `${c.var.services.config.publicUrl.replace(/\/+$/, '')}/b`,
+    categoryLabel: issued.meeting.categories.find((x) => x.key === issued.category)?.label,
+    slips: issued.tokens.map((token, i) => ({ token, qr: qrs[i] })),
+    subjects: issued.meeting.subjects,
+    layout,
+  });
+  c.header('Referrer-Policy', 'no-referrer');
+  return htmlPage(c, sheet, 201);
 }

@@ -5,8 +5,11 @@ import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import * as schema from '../../db/schema';
 import type { AuditEvent } from '../domain/audit';
 import type { MeetingStatus } from '../domain/meeting-state';
+import { GroupCommit, savepointBatch } from './group-commit';
+import { categoryRoom, meetingRoom, refusedBecause, spendable } from './guards';
 import { toAuditEvent, toMeeting, toUser } from './rows';
-import type { CastOutcome, IssueOutcome, Meeting, NewBallot, NewMeeting, Store, User } from './types';
+import { rewriteInKeyOrder } from './sqlite-scrub';
+import type { CastOutcome, IssueOutcome, Meeting, NewBallot, NewMeeting, Store, SubjectRow, User } from './types';
 
 const { auditEvents, ballots, categories, meetings, subjects, tokens, users } = schema;
 type Db = BetterSQLite3Database<typeof schema>;
@@ -32,6 +35,12 @@ export class SqliteStore implements Store {
   private readonly spend;
   private readonly insertBallot;
   private readonly token;
+  private readonly casts: GroupCommit<NewBallot, boolean>;
+  private readonly meetingRow;
+  private readonly meetingCategories;
+  private readonly meetingSubjects;
+  /** Subjects never change after creation (the Store has no way to): read once per meeting. */
+  private readonly subjectCache = new Map<string, SubjectRow[]>();
 
   constructor(readonly sqlite: Database.Database) {
     this.db = drizzle(sqlite, { schema });
@@ -39,13 +48,7 @@ export class SqliteStore implements Store {
     this.spend = this.db
       .update(tokens)
       .set({ state: 'used', receipt: sql`${sql.placeholder('receipt')}` })
-      .where(
-        and(
-          eq(tokens.hash, sql.placeholder('hash')),
-          eq(tokens.state, 'unused'),
-          sql`exists (select 1 from ${meetings} where ${meetings.id} = ${tokens.meetingId} and ${meetings.status} = 'open')`,
-        ),
-      )
+      .where(spendable(sql.placeholder('hash')))
       .prepare();
     this.insertBallot = this.db
       .insert(ballots)
@@ -58,6 +61,29 @@ export class SqliteStore implements Store {
       })
       .prepare();
     this.token = this.db.select().from(tokens).where(eq(tokens.hash, sql.placeholder('hash'))).prepare();
+    // Votes arriving together share one transaction and one fsync; each still spends its own
+    // token with the conditional UPDATE and stores its ballot only if that matched.
+    this.casts = new GroupCommit(
+      savepointBatch(sqlite, (b: NewBallot) => {
+        if (this.spend.run({ hash: b.tokenHash, receipt: b.receipt }).changes !== 1) return false;
+        this.insertBallot.run({ ...b });
+        return true;
+      }),
+    );
+    const byMeeting = sql.placeholder('id');
+    this.meetingRow = this.db.select().from(meetings).where(eq(meetings.id, byMeeting)).prepare();
+    this.meetingCategories = this.db
+      .select({ key: categories.key, label: categories.label, eligible: categories.eligible, issued: categories.issued })
+      .from(categories)
+      .where(eq(categories.meetingId, byMeeting))
+      .orderBy(asc(categories.position))
+      .prepare();
+    this.meetingSubjects = this.db
+      .select({ id: subjects.id, name: subjects.name, kind: subjects.kind })
+      .from(subjects)
+      .where(eq(subjects.meetingId, byMeeting))
+      .orderBy(asc(subjects.position))
+      .prepare();
   }
 
   async createUser(user: User & { keyHash: string }) {
@@ -87,15 +113,15 @@ export class SqliteStore implements Store {
   }
 
   async getMeeting(id: string): Promise<Meeting | null> {
-    const row = this.db.select().from(meetings).where(eq(meetings.id, id)).get();
+    const row = this.meetingRow.get({ id });
     if (!row) return null;
-    const cats = this.db.select().from(categories).where(eq(categories.meetingId, id)).orderBy(asc(categories.position)).all();
-    const subs = this.db.select().from(subjects).where(eq(subjects.meetingId, id)).orderBy(asc(subjects.position)).all();
-    return toMeeting(
-      row,
-      cats.map(({ key, label, eligible, issued }) => ({ key, label, eligible, issued })),
-      subs.map(({ id, name, kind }) => ({ id, name, kind })),
-    );
+    let subs = this.subjectCache.get(id);
+    if (!subs) {
+      if (this.subjectCache.size >= 1000) this.subjectCache.clear();
+      this.subjectCache.set(id, (subs = this.meetingSubjects.all({ id })));
+    }
+    // Callers get their own array: a caller editing it must not edit the cache.
+    return toMeeting(row, this.meetingCategories.all({ id }), [...subs]);
   }
 
   async listMeetings(filter: { status?: MeetingStatus } = {}) {
@@ -127,12 +153,12 @@ export class SqliteStore implements Store {
           ? tx
               .update(categories)
               .set({ issued: sql`${categories.issued} + ${n}` })
-              .where(and(eq(categories.meetingId, meetingId), eq(categories.key, category), sql`${categories.issued} + ${n} <= ${categories.eligible}`))
+              .where(categoryRoom(meetingId, category, n))
               .run()
           : tx
               .update(meetings)
               .set({ issued: sql`${meetings.issued} + ${n}` })
-              .where(and(eq(meetings.id, meetingId), sql`${meetings.issued} + ${n} <= ${meetings.eligible}`))
+              .where(meetingRoom(meetingId, n))
               .run();
         if (bump.changes !== 1) return 'over_roster';
         if (category) tx.update(meetings).set({ issued: sql`${meetings.issued} + ${n}` }).where(eq(meetings.id, meetingId)).run();
@@ -159,24 +185,18 @@ export class SqliteStore implements Store {
   }
 
   async castBallot(b: NewBallot): Promise<CastOutcome> {
-    const spent = this.db.transaction(
-      () => {
-        if (this.spend.run({ hash: b.tokenHash, receipt: b.receipt }).changes !== 1) return false;
-        this.insertBallot.run({ ...b });
-        return true;
-      },
-      { behavior: 'immediate' },
-    );
-    if (spent) return 'cast';
+    if (await this.casts.submit(b)) return 'cast';
     return this.whyNotCast(b.tokenHash);
   }
 
   private async whyNotCast(hash: string): Promise<CastOutcome> {
     const t = await this.tokenByHash(hash);
-    if (!t) return 'unknown';
-    const m = this.db.select({ status: meetings.status }).from(meetings).where(eq(meetings.id, t.meetingId)).get();
-    if (m?.status !== 'open') return 'not_open';
-    return t.state === 'void' ? 'void' : 'used';
+    const m = t && this.db.select({ status: meetings.status }).from(meetings).where(eq(meetings.id, t.meetingId)).get();
+    return refusedBecause(t, m?.status);
+  }
+
+  async forgetArrivalOrder() {
+    rewriteInKeyOrder(this.sqlite);
   }
 
   async castCounts(meetingId: string) {

@@ -93,6 +93,11 @@ export interface Store {
   castCounts(meetingId: string): Promise<Record<string, number>>;
   ballots(meetingId: string): Promise<StoredBallot[]>;
   receipts(meetingId: string): Promise<string[]>;
+  /**
+   * After a close: rewrite storage so its bytes no longer follow the order ballots arrived in.
+   * Optional: a store whose pages we cannot reach (D1) has nothing to do here.
+   */
+  forgetArrivalOrder?(): Promise<void>;
 
   lastAuditEvent(meetingId: string): Promise<AuditEvent | null>;
   /** false when another writer took this seq first. */

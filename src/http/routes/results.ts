@@ -1,6 +1,6 @@
-import { verifyChain } from '../../domain/audit';
 import { Hono } from 'hono';
 import { csvResponse } from '../csv-response';
+import { auditReport } from '../../services/audit-report';
 import { resultsCsv } from '../../services/csv-views';
 import { loadMeeting } from '../../services/load-meeting';
 import { meetingResults, publicReceipts } from '../../services/results';
@@ -30,8 +30,6 @@ export const resultRoutes = new Hono<AppEnv>()
   .get('/:id/audit', requireRole(STAFF), async (c) => {
     const { services } = c.var;
     const meeting = await loadMeeting(services, c.req.param('id'));
-    const events = await services.store.auditEvents(meeting.id);
-    const check = await verifyChain(events, services.sha256);
-    return c.json({ meetingId: meeting.id, verified: check.ok, brokenAt: check.brokenAt ?? null, events });
+    return c.json({ meetingId: meeting.id, ...(await auditReport(services, meeting)) });
   });
 

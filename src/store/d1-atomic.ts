@@ -1,0 +1,71 @@
+import { and, eq, sql } from 'drizzle-orm';
+import type { BatchItem } from 'drizzle-orm/batch';
+import { ballots, categories, meetings, tokens } from '../../db/schema';
+import { chunk, type D1Db } from './d1-meetings';
+import { categoryRoom, meetingRoom, spendable } from './guards';
+import type { NewBallot } from './types';
+
+/**
+ * D1 refuses BEGIN, so each atomic step is one `db.batch`, which D1 runs as one transaction on
+ * its single writer. A later statement cannot read an earlier one's result in JavaScript, so
+ * it is guarded in SQL on `changes()`: the rows changed by the statement just before it.
+ */
+const previousChanged = (n: number) => sql`changes() = ${sql.raw(String(Math.trunc(n)))}`;
+
+/**
+ * Hashes travel as one JSON array parameter (D1 allows only 100 bound parameters). 1000 hashes
+ * make ~67 KB, under D1's 100 KB statement limit even if parameters were counted in it.
+ */
+const TOKENS_PER_INSERT = 1000;
+
+type Batch = [BatchItem<'sqlite'>, ...BatchItem<'sqlite'>[]];
+const changesOf = (results: unknown[]) => results.map((r) => (r as D1Result).meta.changes);
+
+/** Spends the unused token of an open meeting and stores its ballot; false when nothing happened. */
+export async function spendAndStore(db: D1Db, b: NewBallot): Promise<boolean> {
+  const [spent, stored] = changesOf(
+    await db.batch([
+      db.update(tokens).set({ state: 'used', receipt: b.receipt }).where(spendable(b.tokenHash)),
+      // Stored only if the UPDATE above spent the token; the receipt check pins it to this very
+      // attempt, so a stray changes() count could never add a second ballot.
+      db
+        .insert(ballots)
+        .select(
+          sql`select ${b.id}, ${b.meetingId}, ${b.category}, ${b.channel}, ${b.grades} where ${previousChanged(1)} and exists (select 1 from ${tokens} where ${tokens.hash} = ${b.tokenHash} and ${tokens.receipt} = ${b.receipt})`,
+        ),
+    ]),
+  );
+  if (spent !== stored) throw new Error(`D1 batch broke spend-and-store: ${spent} token(s) spent, ${stored} ballot(s) stored`);
+  return spent === 1;
+}
+
+/**
+ * Raises the issued count under the roster check and inserts the hashes, all or nothing: the
+ * first UPDATE is the roster check, and every later statement runs only if the one before it
+ * changed the rows it should have, so a refused check inserts no token at all.
+ */
+export async function issueBatch(db: D1Db, meetingId: string, category: string, hashes: string[]): Promise<boolean> {
+  const n = hashes.length;
+  const steps: BatchItem<'sqlite'>[] = [];
+  const expected: number[] = [];
+  if (category) {
+    steps.push(db.update(categories).set({ issued: sql`${categories.issued} + ${n}` }).where(categoryRoom(meetingId, category, n)));
+    steps.push(db.update(meetings).set({ issued: sql`${meetings.issued} + ${n}` }).where(and(eq(meetings.id, meetingId), previousChanged(1))));
+    expected.push(1, 1);
+  } else {
+    steps.push(db.update(meetings).set({ issued: sql`${meetings.issued} + ${n}` }).where(meetingRoom(meetingId, n)));
+    expected.push(1);
+  }
+  for (const part of chunk(hashes, TOKENS_PER_INSERT)) {
+    steps.push(
+      db
+        .insert(tokens)
+        .select(sql`select value, ${meetingId}, ${category}, 'unused', null from json_each(${JSON.stringify(part)}) where ${previousChanged(expected.at(-1)!)}`),
+    );
+    expected.push(part.length);
+  }
+  const changed = changesOf(await db.batch(steps as Batch));
+  if (changed.every((c) => c === 0)) return false;
+  if (changed.some((c, i) => c !== expected[i])) throw new Error(`D1 batch broke token issuance: changed ${changed} where ${expected} was due`);
+  return true;
+}

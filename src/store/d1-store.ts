@@ -1,0 +1,124 @@
+import { and, asc, desc, eq, isNotNull, sql } from 'drizzle-orm';
+import { drizzle } from 'drizzle-orm/d1';
+import * as schema from '../../db/schema';
+import type { AuditEvent } from '../domain/audit';
+import type { MeetingStatus } from '../domain/meeting-state';
+import { issueBatch, spendAndStore } from './d1-atomic';
+import { byId, insertMeeting, selectMeetings, type D1Db } from './d1-meetings';
+import { refusedBecause } from './guards';
+import { toAuditEvent, toUser } from './rows';
+import type { CastOutcome, IssueOutcome, NewBallot, NewMeeting, Store, TokenRow, User } from './types';
+
+const { auditEvents, ballots, meetings, tokens, users } = schema;
+
+/**
+ * The Store over Cloudflare D1, made per request from the binding (never kept between
+ * requests). Same schema, same migrations, same guarantees as the SQLite store; atomic steps
+ * are single batches (d1-atomic.ts).
+ */
+export class D1Store implements Store {
+  readonly db: D1Db;
+
+  constructor(d1: D1Database) {
+    this.db = drizzle(d1, { schema });
+  }
+
+  async createUser(user: User & { keyHash: string }) {
+    await this.db.insert(users).values(user);
+  }
+  async userByKeyHash(keyHash: string) {
+    const row = await this.db.select().from(users).where(eq(users.keyHash, keyHash)).get();
+    return row ? toUser(row) : null;
+  }
+  async listUsers() {
+    return (await this.db.select().from(users).orderBy(asc(users.createdAt))).map(toUser);
+  }
+  async revokeUser(id: string) {
+    return (await this.db.update(users).set({ revoked: true }).where(eq(users.id, id))).meta.changes === 1;
+  }
+  async countUsers() {
+    return this.db.$count(users);
+  }
+
+  async createMeeting(m: NewMeeting) {
+    await insertMeeting(this.db, m);
+  }
+  async getMeeting(id: string) {
+    return (await selectMeetings(this.db, byId(id)))[0] ?? null;
+  }
+  async listMeetings(filter: { status?: MeetingStatus } = {}) {
+    return selectMeetings(this.db, filter.status ? eq(meetings.status, filter.status) : undefined);
+  }
+  async setStatus(id: string, from: MeetingStatus, to: MeetingStatus, at: string) {
+    const stamp = to === 'open' ? { openedAt: at } : to === 'closed' ? { closedAt: at } : {};
+    const res = await this.db
+      .update(meetings)
+      .set({ status: to, ...stamp })
+      .where(and(eq(meetings.id, id), eq(meetings.status, from)));
+    return res.meta.changes === 1;
+  }
+
+  async issueTokens(meetingId: string, category: string, hashes: string[]): Promise<IssueOutcome> {
+    return (await issueBatch(this.db, meetingId, category, hashes)) ? 'issued' : 'over_roster';
+  }
+  async tokenByHash(hash: string): Promise<TokenRow | null> {
+    const row = await this.db
+      .select({ meetingId: tokens.meetingId, category: tokens.category, state: tokens.state, receipt: tokens.receipt })
+      .from(tokens)
+      .where(eq(tokens.hash, hash))
+      .get();
+    return row ?? null;
+  }
+  async voidToken(meetingId: string, hash: string) {
+    const res = await this.db
+      .update(tokens)
+      .set({ state: 'void' })
+      .where(and(eq(tokens.hash, hash), eq(tokens.meetingId, meetingId), eq(tokens.state, 'unused')));
+    return res.meta.changes === 1;
+  }
+
+  async castBallot(b: NewBallot): Promise<CastOutcome> {
+    if (await spendAndStore(this.db, b)) return 'cast';
+    const t = await this.tokenByHash(b.tokenHash);
+    const m = t && (await this.db.select({ status: meetings.status }).from(meetings).where(byId(t.meetingId)).get());
+    return refusedBecause(t, m?.status);
+  }
+  async castCounts(meetingId: string) {
+    const rows = await this.db
+      .select({ category: ballots.category, n: sql<number>`count(*)` })
+      .from(ballots)
+      .where(eq(ballots.meetingId, meetingId))
+      .groupBy(ballots.category);
+    return Object.fromEntries(rows.map((r) => [r.category, r.n]));
+  }
+  async ballots(meetingId: string) {
+    return this.db
+      .select({ category: ballots.category, channel: ballots.channel, grades: ballots.grades })
+      .from(ballots)
+      .where(eq(ballots.meetingId, meetingId));
+  }
+  async receipts(meetingId: string) {
+    const rows = await this.db
+      .select({ receipt: tokens.receipt })
+      .from(tokens)
+      .where(and(eq(tokens.meetingId, meetingId), isNotNull(tokens.receipt)));
+    return rows.map((r) => r.receipt as string);
+  }
+
+  async lastAuditEvent(meetingId: string): Promise<AuditEvent | null> {
+    const row = await this.db
+      .select()
+      .from(auditEvents)
+      .where(eq(auditEvents.meetingId, meetingId))
+      .orderBy(desc(auditEvents.seq))
+      .limit(1)
+      .get();
+    return row ? toAuditEvent(row) : null;
+  }
+  async insertAuditEvent(e: AuditEvent) {
+    return (await this.db.insert(auditEvents).values(e).onConflictDoNothing()).meta.changes === 1;
+  }
+  async auditEvents(meetingId: string) {
+    return (await this.db.select().from(auditEvents).where(eq(auditEvents.meetingId, meetingId)).orderBy(asc(auditEvents.seq))).map(toAuditEvent);
+  }
+}
