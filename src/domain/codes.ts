@@ -6,9 +6,13 @@ export const CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
 export const TOKEN_LENGTH = 26;
 export const RECEIPT_LENGTH = 10;
 
-/** What a voter typed (lower case, spaces, dashes) → the token as issued, or null. */
+/**
+ * What a voter typed (lower case, spaces, dashes), or what a scanner read off the slip (the
+ * whole ballot URL) → the token as issued, or null.
+ */
 export function normalizeToken(input: string): string | null {
-  const t = input.toUpperCase().replace(/[\s-]/g, '');
+  const fromUrl = /\/b\/([^/?#]+)/.exec(input);
+  const t = (fromUrl ? fromUrl[1] : input).toUpperCase().replace(/[\s-]/g, '');
   if (t.length !== TOKEN_LENGTH) return null;
   for (const ch of t) if (!CODE_ALPHABET.includes(ch)) return null;
   return t;

@@ -20,7 +20,8 @@ export interface AppOptions {
 /** One app for both runtimes; the platform says where the store and config come from. */
 export function createApp(platform: Platform, options: AppOptions = {}) {
   const throttle = new Throttle({ limit: options.throttleLimit ?? 20, windowMs: 60_000, blockMs: 5 * 60_000 });
-  const app = new Hono<AppEnv>();
+  // Not strict: a typed or printed address with a trailing slash (/b/) still finds its page.
+  const app = new Hono<AppEnv>({ strict: false });
   app.onError(onError);
   app.notFound(notFound);
   app.use(securityHeaders());

@@ -11,6 +11,8 @@ export interface Platform {
   sha256: Sha256;
   /** The client's address, for throttling only: kept in memory, never stored or logged. */
   clientAddress(c: Context): string;
+  /** Whether the app should gzip pages itself (Node); Workers compress at the edge. */
+  compressesPages?: boolean;
 }
 
 export interface AppEnv {

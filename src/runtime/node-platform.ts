@@ -12,6 +12,7 @@ export function nodePlatform(store: Store, config: AppConfig): Platform {
     store: () => store,
     config: () => config,
     sha256: nodeSha256,
+    compressesPages: true,
     clientAddress: (c) => {
       try {
         return getConnInfo(c).remote.address ?? 'unknown';

@@ -43,10 +43,7 @@ export async function startNodeServer(settings: NodeSettings, options: AppOption
     close: () =>
       new Promise<void>((resolve) => {
         if ('closeAllConnections' in server) server.closeAllConnections();
-        server.close(() => {
-          store.sqlite.close();
-          resolve();
-        });
+        server.close(() => void store.close().then(resolve));
       }),
   };
 }

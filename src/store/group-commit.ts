@@ -1,5 +1,3 @@
-import type Database from 'better-sqlite3';
-
 /** One answer per item, in order: an Error fails that item alone (its part was rolled back). */
 export type BatchResults<R> = (R | Error)[];
 
@@ -53,23 +51,3 @@ export class GroupCommit<T, R> {
   };
 }
 
-/**
- * A batch on a better-sqlite3 connection: one IMMEDIATE transaction (one fsync at COMMIT under
- * synchronous=FULL), each item in its own savepoint, so an item that throws rolls back alone.
- */
-export function savepointBatch<T, R>(sqlite: Database.Database, one: (item: T) => R): (items: T[]) => BatchResults<R> {
-  const item = sqlite.transaction(one);
-  const batch = sqlite.transaction((items: T[]) =>
-    items.map((x) => {
-      try {
-        return item(x);
-      } catch (err) {
-        // Some errors (disk full, I/O) make SQLite roll back the whole transaction: then
-        // nothing of the batch stands, and everyone must hear so.
-        if (!sqlite.inTransaction) throw err;
-        return err instanceof Error ? err : new Error(String(err));
-      }
-    }),
-  );
-  return (items) => batch.immediate(items);
-}

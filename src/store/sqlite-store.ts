@@ -5,10 +5,12 @@ import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import * as schema from '../../db/schema';
 import type { AuditEvent } from '../domain/audit';
 import type { MeetingStatus } from '../domain/meeting-state';
-import { GroupCommit, savepointBatch } from './group-commit';
+import { castBatch } from './ballot-batch.js';
+import { GroupCommit } from './group-commit';
 import { categoryRoom, meetingRoom, refusedBecause, spendable } from './guards';
 import { toAuditEvent, toMeeting, toUser } from './rows';
 import { rewriteInKeyOrder } from './sqlite-scrub';
+import { ThreadWriter, wireQuery } from './sqlite-writer';
 import type { CastOutcome, IssueOutcome, Meeting, NewBallot, NewMeeting, Store, SubjectRow, User } from './types';
 
 const { auditEvents, ballots, categories, meetings, subjects, tokens, users } = schema;
@@ -32,10 +34,9 @@ export function openDatabase(file: string, options: SqliteOptions = {}): Databas
 
 export class SqliteStore implements Store {
   readonly db: Db;
-  private readonly spend;
-  private readonly insertBallot;
   private readonly token;
   private readonly casts: GroupCommit<NewBallot, boolean>;
+  private readonly writer: ThreadWriter<NewBallot> | null;
   private readonly meetingRow;
   private readonly meetingCategories;
   private readonly meetingSubjects;
@@ -45,12 +46,13 @@ export class SqliteStore implements Store {
   constructor(readonly sqlite: Database.Database) {
     this.db = drizzle(sqlite, { schema });
     // The vote path runs thousands of times a second: its statements are prepared once.
-    this.spend = this.db
+    // Placeholders are named after NewBallot's fields, which fill them.
+    const spend = this.db
       .update(tokens)
       .set({ state: 'used', receipt: sql`${sql.placeholder('receipt')}` })
-      .where(spendable(sql.placeholder('hash')))
-      .prepare();
-    this.insertBallot = this.db
+      .where(spendable(sql.placeholder('tokenHash')))
+      .toSQL();
+    const insert = this.db
       .insert(ballots)
       .values({
         id: sql.placeholder('id'),
@@ -59,17 +61,17 @@ export class SqliteStore implements Store {
         channel: sql.placeholder('channel'),
         grades: sql.placeholder('grades'),
       })
-      .prepare();
+      .toSQL();
+    const queries = { spend: wireQuery(spend), insert: wireQuery(insert) };
     this.token = this.db.select().from(tokens).where(eq(tokens.hash, sql.placeholder('hash'))).prepare();
     // Votes arriving together share one transaction and one fsync; each still spends its own
-    // token with the conditional UPDATE and stores its ballot only if that matched.
-    this.casts = new GroupCommit(
-      savepointBatch(sqlite, (b: NewBallot) => {
-        if (this.spend.run({ hash: b.tokenHash, receipt: b.receipt }).changes !== 1) return false;
-        this.insertBallot.run({ ...b });
-        return true;
-      }),
-    );
+    // token with the conditional UPDATE and stores its ballot only if that matched. A file
+    // database writes them on a thread of its own; an in-memory one cannot be shared, so here.
+    const onFile = !sqlite.memory && sqlite.name !== '';
+    const synchronous = Number(sqlite.pragma('synchronous', { simple: true }));
+    this.writer = onFile ? new ThreadWriter({ file: sqlite.name, synchronous, ...queries }) : null;
+    const inThread = onFile ? null : castBatch<NewBallot>(sqlite, queries.spend, queries.insert);
+    this.casts = new GroupCommit((batch: NewBallot[]) => (this.writer ? this.writer.cast(batch) : inThread!(batch)));
     const byMeeting = sql.placeholder('id');
     this.meetingRow = this.db.select().from(meetings).where(eq(meetings.id, byMeeting)).prepare();
     this.meetingCategories = this.db
@@ -193,6 +195,12 @@ export class SqliteStore implements Store {
     const t = await this.tokenByHash(hash);
     const m = t && this.db.select({ status: meetings.status }).from(meetings).where(eq(meetings.id, t.meetingId)).get();
     return refusedBecause(t, m?.status);
+  }
+
+  /** Stops the writer thread, then closes the connection. */
+  async close() {
+    await this.writer?.close();
+    this.sqlite.close();
   }
 
   async forgetArrivalOrder() {

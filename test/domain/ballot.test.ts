@@ -55,6 +55,9 @@ describe('codes people type', () => {
     const token = 'ABCDEFGHJKMNPQRSTUVWXYZ234';
     expect(normalizeToken(formatToken(token).toLowerCase().replace(/-/g, ' - '))).toBe(token);
   });
+  it('accepts the whole ballot URL a scanner reads off a slip', () => {
+    expect(normalizeToken('https://minping.example.cn/b/ABCDEFGHJKMNPQRSTUVWXYZ234?lang=en')).toBe('ABCDEFGHJKMNPQRSTUVWXYZ234');
+  });
   it.each(['', 'short', 'ABCDEFGHJKMNPQRSTUVWXYZ23O', 'ABCDEFGHJKMNPQRSTUVWXYZ2341'])('rejects %j', (input) => {
     expect(normalizeToken(input)).toBeNull();
   });

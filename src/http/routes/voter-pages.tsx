@@ -24,7 +24,6 @@ type C = Context<AppEnv>;
  * Node sends bytes as they are; Workers compress at the edge and would gzip our gzip again.
  */
 const gzip = compress();
-const onWorkers = () => (globalThis as { navigator?: { userAgent?: string } }).navigator?.userAgent === 'Cloudflare-Workers';
 
 function where(c: C, path: string): Where & { explicit: boolean } {
   const { lang, explicit } = pickLang(c.req.query('lang'), c.req.header('accept-language'));
@@ -64,7 +63,7 @@ export const voterPages = new Hono<AppEnv>()
     c.header('Referrer-Policy', 'no-referrer');
     await next();
   })
-  .use((c, next) => (onWorkers() ? next() : gzip(c, next)))
+  .use((c, next) => (c.var.platform.compressesPages ? gzip(c, next) : next()))
   .get('/', (c) => entry(c, c.req.query('code')))
   .post('/', async (c) => {
     return entry(c, (await readForm(c)).code);

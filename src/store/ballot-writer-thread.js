@@ -1,0 +1,21 @@
+// The writer thread: owns a second connection to the same SQLite file and writes ballot
+// batches on it, so fsync and checkpoints never stall the thread serving HTTP.
+import Database from 'better-sqlite3';
+import { parentPort, workerData } from 'node:worker_threads';
+import { castBatch } from './ballot-batch.js';
+
+const db = new Database(workerData.file);
+db.pragma(`synchronous = ${Number(workerData.synchronous)}`);
+db.pragma('foreign_keys = ON');
+db.pragma('busy_timeout = 5000');
+const cast = castBatch(db, workerData.spend, workerData.insert);
+
+parentPort.on('message', (ballots) => {
+  let reply;
+  try {
+    reply = { results: cast(ballots) };
+  } catch (error) {
+    reply = { error };
+  }
+  parentPort.postMessage(reply);
+});

@@ -1,0 +1,78 @@
+import { Param, Placeholder } from 'drizzle-orm';
+import { Worker } from 'node:worker_threads';
+import type { WireQuery } from './ballot-batch.js';
+import type { BatchResults } from './group-commit';
+
+/** A drizzle query (`.toSQL()`) in a form that can cross to another thread. */
+export function wireQuery(query: { sql: string; params: unknown[] }): WireQuery {
+  return {
+    sql: query.sql,
+    params: query.params.map((p) => {
+      const v = p instanceof Param ? p.value : p;
+      if (v instanceof Placeholder) return { name: v.name };
+      return { value: p instanceof Param && p.encoder ? p.encoder.mapToDriverValue(v) : v };
+    }),
+  };
+}
+
+export interface WriterSetup {
+  file: string;
+  /** PRAGMA synchronous as a number (2 = FULL), the same as the main connection's. */
+  synchronous: number;
+  spend: WireQuery;
+  insert: WireQuery;
+}
+
+/**
+ * Hands ballot batches to a writer thread with its own connection. better-sqlite3 is
+ * synchronous: on the main thread a commit's fsync (and every WAL checkpoint) would stop all
+ * HTTP work while the disk answers; on a thread of its own the next batch forms meanwhile.
+ * One batch at a time (GroupCommit sees to it), so one pending answer is all there is.
+ */
+export class ThreadWriter<B> {
+  private worker: Worker | null = null;
+  private pending: { resolve: (r: BatchResults<boolean>) => void; reject: (e: unknown) => void } | null = null;
+
+  constructor(private readonly setup: WriterSetup) {}
+
+  cast(ballots: B[]): Promise<BatchResults<boolean>> {
+    const worker = (this.worker ??= this.start());
+    return new Promise((resolve, reject) => {
+      this.pending = { resolve, reject };
+      // Held only while a batch is out, so an idle store never keeps the process alive.
+      worker.ref();
+      worker.postMessage(ballots);
+    });
+  }
+
+  async close() {
+    const worker = this.worker;
+    this.worker = null;
+    await worker?.terminate();
+  }
+
+  private start(): Worker {
+    const worker = new Worker(new URL('./ballot-writer-thread.js', import.meta.url), { workerData: this.setup });
+    worker.unref();
+    worker.on('message', (reply: { results?: BatchResults<boolean>; error?: unknown }) => {
+      worker.unref();
+      const p = this.settle();
+      if (reply.results) p?.resolve(reply.results);
+      else p?.reject(reply.error);
+    });
+    // A dead thread fails its batch; the next batch starts a fresh one.
+    const died = (err: unknown) => {
+      if (this.worker === worker) this.worker = null;
+      this.settle()?.reject(err);
+    };
+    worker.on('error', died);
+    worker.on('exit', (code) => died(new Error(`ballot writer thread exited (${code})`)));
+    return worker;
+  }
+
+  private settle() {
+    const p = this.pending;
+    this.pending = null;
+    return p;
+  }
+}

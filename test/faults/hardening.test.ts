@@ -1,0 +1,138 @@
+import Database from 'better-sqlite3';
+import { createHash } from 'node:crypto';
+import { Agent } from 'node:http';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CONTENT_SECURITY_POLICY } from '../../src/http/security';
+import { startNodeTarget } from '../helpers/node-target';
+import { issue, newMeeting } from '../helpers/scenario';
+import { client } from '../helpers/target';
+import { dbBytes, foundIn } from './db-bytes';
+import { send } from './raw-http';
+import { fillPath, routeTable } from './routes';
+
+type Role = 'admin' | 'supervisor' | 'scorer';
+const STAFF: Role[] = ['admin', 'supervisor', 'scorer'];
+const SUPERVISOR: Role[] = ['admin', 'supervisor'];
+const SCORER: Role[] = ['admin', 'scorer'];
+
+/** Routes anyone may call: voters, the public notice, health checks, static files and pages. */
+const PUBLIC = [/^POST \/api\/ballots$/, /^GET \/api\/meetings\/:id\/receipts$/, /^\w+ \/(?!api\/)/];
+
+/** Who may call each staff route. A new /api route fails this test until it is listed here. */
+const ROLES: [RegExp, Role[]][] = [
+  [/^\w+ \/api\/users(\/|$)/, ['admin']],
+  [/^\w+ \/api\/(satisfaction|scoring)/, SCORER],
+  [/^GET \/api\/meetings(\/:id)?$/, STAFF],
+  [/^GET \/api\/meetings\/:id\/(results|audit)/, STAFF],
+  [/^\w+ \/api\/meetings/, SUPERVISOR],
+];
+
+describe('hardening', () => {
+  let target: Awaited<ReturnType<typeof startNodeTarget>>;
+  let keys: Record<Role, string>;
+  let meetingId: string;
+  let token: string;
+
+  beforeAll(async () => {
+    target = await startNodeTarget({ throttleLimit: 10_000 });
+    const admin = client(target.url, target.adminKey);
+    keys = {
+      admin: target.adminKey,
+      supervisor: (await admin.post('/api/users', { name: '监督员', role: 'supervisor' })).body.key,
+      scorer: (await admin.post('/api/users', { name: '考评员', role: 'scorer' })).body.key,
+    };
+    const m = await newMeeting(admin, { title: '加固', eligible: 5, subjects: [{ name: '支部' }] });
+    meetingId = m.id;
+    [token] = await issue(admin, m.id, 5);
+    await admin.post(`/api/meetings/${m.id}/open`);
+  });
+  afterAll(() => target?.stop());
+
+  it('every kind of response carries the strict CSP and the other secure headers', async () => {
+    const anon = client(target.url);
+    const replies = [
+      await anon.get('/healthz'),
+      await anon.get('/no/such/page'),
+      await anon.get('/api/meetings'),
+      await client(target.url, keys.scorer).post('/api/meetings', { title: 'x', eligible: 1, subjects: [{ name: 'y' }] }),
+      await anon.post('/api/ballots', { token: 'nope', choices: {} }),
+      await anon.post('/api/ballots', 'x'.repeat(17 * 1024), { 'content-type': 'application/json' }),
+      await anon.get(`/b/${token}`),
+      await anon.get('/b'),
+      await client(target.url, keys.admin).get(`/api/meetings/${meetingId}`),
+    ];
+    for (const r of replies) {
+      expect(r.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
+      expect(r.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(r.headers.get('referrer-policy')).toBe('no-referrer');
+      expect(r.headers.get('x-frame-options')).toBe('DENY');
+      expect(r.headers.get('cross-origin-opener-policy')).toBe('same-origin');
+      expect(r.headers.get('x-powered-by')).toBeNull();
+    }
+    expect(CONTENT_SECURITY_POLICY).toBe(
+      "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+    );
+  });
+
+  it('refuses bodies over 16 KB for ballots and 1 MB for other JSON with 413, with or without Content-Length, and the connection stays usable', async () => {
+    const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+    const json = { 'content-type': 'application/json', authorization: `Bearer ${keys.admin}` };
+    const padded = (size: number) => Buffer.from(JSON.stringify({ token, choices: {}, pad: 'x'.repeat(size) }));
+    const cases = [
+      { path: '/api/ballots', body: padded(16 * 1024), status: 413 },
+      { path: `/b/${token}`, body: Buffer.from(`a=${'x'.repeat(16 * 1024)}`), status: 413 },
+      { path: '/api/ballots', body: padded(15 * 1024), status: 400 },
+      { path: '/api/meetings', body: padded(1024 * 1024), status: 413 },
+      { path: '/api/meetings', body: padded(1000 * 1024), status: 400 },
+    ];
+    for (const chunked of [false, true]) {
+      for (const c of cases) {
+        const reply = await send(target.url, agent, { method: 'POST', path: c.path, headers: json, body: c.body, chunked });
+        expect(reply.status, `${c.path} ${c.body.length} bytes, chunked ${chunked}`).toBe(c.status);
+        if (c.status === 413) expect(JSON.parse(reply.body).error.code).toBe('payload_too_large');
+      }
+    }
+    expect((await send(target.url, agent, { method: 'GET', path: '/healthz' })).status).toBe(200);
+    agent.destroy();
+  });
+
+  it('keeps staff keys only as hashes: no key in the database, its SHA-256 is', async () => {
+    const db = new Database(target.dbFile, { readonly: true });
+    const hashes = (db.prepare('select key_hash from users').all() as { key_hash: string }[]).map((r) => r.key_hash);
+    db.close();
+    const sha = (k: string) => createHash('sha256').update(k).digest('hex');
+    expect(hashes).toEqual(expect.arrayContaining([sha(keys.supervisor), sha(keys.scorer)]));
+    expect(foundIn(dbBytes(target.dbFile), [keys.supervisor, keys.scorer, keys.admin, token])).toEqual([]);
+  });
+
+  it('every staff route answers 401 without a key or with a wrong one, and 403 to a role it is not for', async () => {
+    const status = async (key: string | undefined, method: string, path: string) => {
+      const res = await fetch(target.url + path, {
+        method,
+        headers: { 'content-type': 'application/json', ...(key && { authorization: `Bearer ${key}` }) },
+        body: method === 'GET' ? undefined : '{}',
+      });
+      await res.body?.cancel(); // the turnout stream never ends by itself
+      return res.status;
+    };
+
+    const checked: string[] = [];
+    for (const r of routeTable()) {
+      const line = `${r.method} ${r.path}`;
+      if (PUBLIC.some((p) => p.test(line))) continue;
+      const roles = ROLES.find(([p]) => p.test(line))?.[1];
+      expect(roles, `${line} is a staff route no one has declared roles for`).toBeDefined();
+      const path = fillPath(r.path, (name) => (name === 'id' ? meetingId : 'x'));
+      expect(await status(undefined, r.method, path), `${line} without a key`).toBe(401);
+      expect(await status('mp_not-a-real-key', r.method, path), `${line} with a wrong key`).toBe(401);
+      for (const role of STAFF) {
+        const s = await status(keys[role], r.method, path);
+        if (roles!.includes(role)) expect([401, 403], `${line} as ${role}`).not.toContain(s);
+        else expect(s, `${line} as ${role}`).toBe(403);
+      }
+      checked.push(line);
+    }
+    expect(checked.length).toBeGreaterThanOrEqual(15);
+    console.log(`hardening: ${checked.length} staff routes checked for 401 and 403`);
+  });
+});
