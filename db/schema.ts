@@ -94,3 +94,19 @@ export const auditEvents = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.meetingId, t.seq] }), uniqueIndex('audit_hash').on(t.hash)],
 );
+
+/**
+ * Staff sign-ins from the web pages. Only the SHA-256 of the cookie's random id is kept, so a
+ * copy of the database opens no session. `user_id` has no foreign key: the environment's admin
+ * key has no user row (its sessions carry a fingerprint of that key instead, see session.ts).
+ */
+export const sessions = sqliteTable(
+  'sessions',
+  {
+    hash: text('hash').primaryKey(),
+    userId: text('user_id').notNull(),
+    createdAt: text('created_at').notNull(),
+    expiresAt: text('expires_at').notNull(),
+  },
+  (t) => [index('sessions_expires').on(t.expiresAt)],
+);

@@ -7,7 +7,14 @@ import { securityHeaders } from './security';
 import { ballotRoutes, paperBallotRoutes } from './routes/ballots';
 import { meetingRoutes } from './routes/meetings';
 import { resultRoutes } from './routes/results';
+import { resultsXlsxRoutes } from './routes/results-xlsx';
+import { noticePages } from './routes/notice';
+import { staffPages } from './routes/staff-pages';
+import { pokeTurnout, streamRoutes, type StreamOptions } from './routes/stream';
+import { TurnoutHub, type HubOptions } from '../services/turnout-hub';
 import { satisfactionRoutes } from './routes/satisfaction';
+import { scoringRoutes } from './routes/scoring';
+import { scorerPages } from './routes/scorer-pages';
 import { userRoutes } from './routes/users';
 import { voterPages } from './routes/voter-pages';
 import { Throttle } from './throttle';
@@ -15,6 +22,8 @@ import { Throttle } from './throttle';
 export interface AppOptions {
   /** Failed token look-ups allowed per address per minute before a pause. */
   throttleLimit?: number;
+  /** Live turnout stream timings (tests shorten the heartbeat). */
+  turnout?: HubOptions & StreamOptions;
 }
 
 /** One app for both runtimes; the platform says where the store and config come from. */
@@ -22,6 +31,8 @@ export function createApp(platform: Platform, options: AppOptions = {}) {
   const throttle = new Throttle({ limit: options.throttleLimit ?? 20, windowMs: 60_000, blockMs: 5 * 60_000 });
   // Not strict: a typed or printed address with a trailing slash (/b/) still finds its page.
   const app = new Hono<AppEnv>({ strict: false });
+  // One hub per app instance (per process, per Workers isolate): one poller per watched meeting.
+  const hub = new TurnoutHub(options.turnout);
   app.onError(onError);
   app.notFound(notFound);
   app.use(securityHeaders());
@@ -32,15 +43,22 @@ export function createApp(platform: Platform, options: AppOptions = {}) {
     await next();
   });
   app.use(bodyLimits());
+  for (const path of ['/api/ballots', '/b/*', '/api/meetings/*', '/staff/meetings/*']) app.use(path, pokeTurnout(hub));
   app.get('/healthz', (c) => c.json({ ok: true }));
   app.route('/assets', assetRoutes);
   app.route('/api/meetings', meetingRoutes);
   app.route('/api/meetings', resultRoutes);
   app.route('/api/meetings', paperBallotRoutes);
+  app.route('/api/meetings', resultsXlsxRoutes);
+  app.route('/api/meetings', streamRoutes(hub, options.turnout));
   app.route('/api/ballots', ballotRoutes);
   app.route('/api/users', userRoutes);
   app.route('/api', satisfactionRoutes);
+  app.route('/api/scoring', scoringRoutes);
   app.route('/b', voterPages);
+  app.route('/staff', staffPages);
+  app.route('/staff/scoring', scorerPages);
+  app.route('/notice', noticePages);
   return app;
 }
 

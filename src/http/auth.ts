@@ -4,6 +4,7 @@ import { DomainError } from '../domain/errors';
 import { digestsEqual } from '../lib/sha256';
 import type { Actor } from '../services/context';
 import type { AppEnv } from './env';
+import { checkCsrf, readSession } from './session';
 import { throttledKey } from './throttled';
 
 export const ADMIN_ACTOR: Actor = { id: 'env-admin', name: '管理员', role: 'admin' };
@@ -23,11 +24,32 @@ export async function actorForKey(c: Context<AppEnv>, key: string): Promise<Acto
   return user && !user.revoked ? { id: user.id, name: user.name, role: user.role } : null;
 }
 
-/** Who is asking: a bearer key (API clients). Staff pages add a session cookie here. */
+/**
+ * What a session row names: a user id, or for the environment's admin key (no user row) a
+ * fingerprint of that key, so changing MINPING_ADMIN_TOKEN ends the old key's sessions.
+ */
+export async function sessionUserId(c: Context<AppEnv>, actor: Actor): Promise<string> {
+  const { config, sha256 } = c.var.services;
+  if (actor.id !== ADMIN_ACTOR.id || !config.adminToken) return actor.id;
+  return `${ADMIN_ACTOR.id}:${(await sha256(`session:${config.adminToken}`)).slice(0, 32)}`;
+}
+
+/** The staff web session's holder, still unrevoked; a change it asks for must carry its CSRF token. */
+async function actorForSession(c: Context<AppEnv>): Promise<Actor | null> {
+  const session = await readSession(c);
+  if (!session) return null;
+  const { userId, user } = session.row;
+  const actor = user ? (user.revoked ? null : { id: user.id, name: user.name, role: user.role }) : ADMIN_ACTOR;
+  if (!actor || userId !== (await sessionUserId(c, actor))) return null;
+  await checkCsrf(c, session.raw);
+  return actor;
+}
+
+/** Who is asking: a bearer key (API clients), else a staff web session (the pages). */
 export async function resolveActor(c: Context<AppEnv>): Promise<Actor | null> {
   const key = bearer(c);
   // A wrong key counts against the address, so keys cannot be guessed at speed.
-  return key ? throttledKey(c, () => actorForKey(c, key)) : null;
+  return key ? throttledKey(c, () => actorForKey(c, key)) : actorForSession(c);
 }
 
 export type Role = Actor['role'];

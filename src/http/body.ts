@@ -34,18 +34,30 @@ async function drain(body: ReadableStream<Uint8Array> | null) {
   await reader.cancel().catch(() => {});
 }
 
+/** Nothing to count: no body, or a declared length within the limit (Node reads exactly that many bytes). */
+function withinDeclaredLimit(c: Context): boolean {
+  if (c.req.method === 'GET' || c.req.method === 'HEAD') return true;
+  const declared = c.req.header('content-length');
+  return declared !== undefined && /^\d+$/.test(declared) && Number(declared) <= limitFor(c.req.path) && !c.req.header('transfer-encoding');
+}
+
 export const bodyLimits = () =>
   async (c: Context, next: () => Promise<void>) =>
-    bodyLimit({
-      maxSize: limitFor(c.req.path),
-      onError: async (c) => {
-        // A client still uploading would see the connection drop instead of this answer.
-        if (!c.req.raw.bodyUsed) await drain(c.req.raw.body);
-        // What was not drained is never read, so the connection cannot carry another request:
-        // say so, or a client reusing it meets a reset instead of an answer.
-        return c.json(errorBody('payload_too_large', `提交的内容太大（上限 ${Math.round(limitFor(c.req.path) / KB)} KB）`), 413, { Connection: 'close' });
-      },
-    })(c, next);
+    // hono's bodyLimit touches c.req.raw.body first, which makes @hono/node-server build a full
+    // web Request and stream for every request instead of reading the body directly: checked
+    // here first, the vote path skips that.
+    withinDeclaredLimit(c)
+      ? next()
+      : bodyLimit({
+          maxSize: limitFor(c.req.path),
+          onError: async (c) => {
+            // A client still uploading would see the connection drop instead of this answer.
+            if (!c.req.raw.bodyUsed) await drain(c.req.raw.body);
+            // What was not drained is never read, so the connection cannot carry another request:
+            // say so, or a client reusing it meets a reset instead of an answer.
+            return c.json(errorBody('payload_too_large', `提交的内容太大（上限 ${Math.round(limitFor(c.req.path) / KB)} KB）`), 413, { Connection: 'close' });
+          },
+        })(c, next);
 
 function describe(issue: z.core.$ZodIssue): string {
   const where = issue.path.length ? `字段 ${issue.path.join('.')}：` : '';
@@ -71,6 +83,11 @@ export async function readJson<T extends z.ZodType>(c: Context, schema: T): Prom
   } catch {
     throw new DomainError('invalid_json', '请求内容不是有效的 JSON', 400);
   }
+  return validate(schema, raw);
+}
+
+/** Checks already-parsed input (JSON or a page's form) against `schema`, or a 400 naming the first problems. */
+export function validate<T extends z.ZodType>(schema: T, raw: unknown): z.infer<T> {
   const parsed = schema.safeParse(raw);
   if (!parsed.success) {
     throw new DomainError('invalid_input', `输入有误：${parsed.error.issues.slice(0, 3).map(describe).join('；')}`, 400);

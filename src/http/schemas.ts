@@ -49,3 +49,26 @@ export const userSchema = z.object({
   name: text(100),
   role: z.enum(['supervisor', 'scorer', 'admin']),
 });
+
+/** POST /api/scoring/run: the envelope only; rule names, cells and params are checked by the scoring domain. */
+export const scoringRunSchema = z.object({
+  rule: z.string().max(60),
+  params: z.record(z.string(), z.unknown()).nullish(),
+  rows: z.array(z.record(z.string(), z.unknown())).max(5000),
+});
+
+/** The text fields of a spreadsheet upload (multipart); `params` is JSON text. */
+export const scoringUploadSchema = z.object({
+  rule: z.string().max(60),
+  params: z.string().max(20_000).optional(),
+  fill: z.enum(['', '0', '1', 'blank', 'force']).optional(),
+  format: z.enum(['json', 'xlsx', 'csv']).optional(),
+});
+
+/** The scorer page's download form: the sheet's rows as read (hidden JSON), recomputed on the server. */
+export const scoringExportSchema = z.object({
+  rule: z.string().max(60),
+  rows: z.array(z.record(z.string(), z.unknown())).min(1).max(5000),
+  lines: z.array(z.number().int().min(1)).max(5000),
+  format: z.enum(['xlsx', 'csv']),
+});

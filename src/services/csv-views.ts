@@ -6,11 +6,16 @@ import type { SatisfactionRow } from './satisfaction';
 const yesNo = (b: boolean) => (b ? '是' : '否');
 const percent = (p: string) => p.replace('%', '');
 
-export function resultsCsv(r: Results): string {
-  return toCsv([
+/** One row per subject, as the CSV and the Excel download both show it. */
+export function resultsTable(r: Results): (string | number)[][] {
+  return [
     ['测评对象', ...GRADES.map((g) => GRADE_LABELS[g]), '参评票数', '应参加人数', '满意度(%)', '达到门槛', '结果有效'],
     ...r.subjects.map((s) => [s.name, ...GRADES.map((g) => s.counts[g]), s.cast, r.eligible, percent(s.satisfactionPercent), yesNo(s.meetsThreshold), yesNo(r.valid)]),
-  ]);
+  ];
+}
+
+export function resultsCsv(r: Results): string {
+  return toCsv(resultsTable(r));
 }
 
 export function satisfactionCsv(rows: SatisfactionRow[]): string {

@@ -10,12 +10,16 @@ db.pragma('foreign_keys = ON');
 db.pragma('busy_timeout = 5000');
 const cast = castBatch(db, workerData.spend, workerData.insert);
 
+// Errors cross as messages: a cloned SqliteError arrives as a plain object, which the other
+// side could mistake for an answer.
+const message = (err) => String(err?.message ?? err);
+
 parentPort.on('message', (ballots) => {
   let reply;
   try {
-    reply = { results: cast(ballots) };
-  } catch (error) {
-    reply = { error };
+    reply = { results: cast(ballots).map((r) => (typeof r === 'boolean' ? r : { error: message(r) })) };
+  } catch (err) {
+    reply = { error: message(err) };
   }
   parentPort.postMessage(reply);
 });

@@ -6,8 +6,9 @@ import type { MeetingStatus } from '../domain/meeting-state';
 import { issueBatch, spendAndStore } from './d1-atomic';
 import { byId, insertMeeting, selectMeetings, type D1Db } from './d1-meetings';
 import { refusedBecause } from './guards';
+import { insertSession, removeSession, selectSession } from './sessions';
 import { toAuditEvent, toUser } from './rows';
-import type { CastOutcome, IssueOutcome, NewBallot, NewMeeting, Store, TokenRow, User } from './types';
+import type { CastOutcome, IssueOutcome, NewBallot, NewMeeting, NewSession, Store, TokenRow, User } from './types';
 
 const { auditEvents, ballots, meetings, tokens, users } = schema;
 
@@ -38,6 +39,16 @@ export class D1Store implements Store {
   }
   async countUsers() {
     return this.db.$count(users);
+  }
+
+  createSession(session: NewSession) {
+    return insertSession(this.db, session);
+  }
+  sessionByHash(hash: string, now: string) {
+    return selectSession(this.db, hash, now);
+  }
+  deleteSession(hash: string) {
+    return removeSession(this.db, hash);
   }
 
   async createMeeting(m: NewMeeting) {

@@ -8,10 +8,12 @@ import type { MeetingStatus } from '../domain/meeting-state';
 import { castBatch } from './ballot-batch.js';
 import { GroupCommit } from './group-commit';
 import { categoryRoom, meetingRoom, refusedBecause, spendable } from './guards';
-import { toAuditEvent, toMeeting, toUser } from './rows';
+import { insertSession, removeSession, selectSession } from './sessions';
+import { toAuditEvent, toUser } from './rows';
 import { rewriteInKeyOrder } from './sqlite-scrub';
+import { MeetingReader } from './sqlite-meetings';
 import { ThreadWriter, wireQuery } from './sqlite-writer';
-import type { CastOutcome, IssueOutcome, Meeting, NewBallot, NewMeeting, Store, SubjectRow, User } from './types';
+import type { CastOutcome, IssueOutcome, Meeting, NewBallot, NewMeeting, NewSession, Store, User } from './types';
 
 const { auditEvents, ballots, categories, meetings, subjects, tokens, users } = schema;
 type Db = BetterSQLite3Database<typeof schema>;
@@ -37,11 +39,7 @@ export class SqliteStore implements Store {
   private readonly token;
   private readonly casts: GroupCommit<NewBallot, boolean>;
   private readonly writer: ThreadWriter<NewBallot> | null;
-  private readonly meetingRow;
-  private readonly meetingCategories;
-  private readonly meetingSubjects;
-  /** Subjects never change after creation (the Store has no way to): read once per meeting. */
-  private readonly subjectCache = new Map<string, SubjectRow[]>();
+  private readonly meetingReader: MeetingReader;
 
   constructor(readonly sqlite: Database.Database) {
     this.db = drizzle(sqlite, { schema });
@@ -72,20 +70,7 @@ export class SqliteStore implements Store {
     this.writer = onFile ? new ThreadWriter({ file: sqlite.name, synchronous, ...queries }) : null;
     const inThread = onFile ? null : castBatch<NewBallot>(sqlite, queries.spend, queries.insert);
     this.casts = new GroupCommit((batch: NewBallot[]) => (this.writer ? this.writer.cast(batch) : inThread!(batch)));
-    const byMeeting = sql.placeholder('id');
-    this.meetingRow = this.db.select().from(meetings).where(eq(meetings.id, byMeeting)).prepare();
-    this.meetingCategories = this.db
-      .select({ key: categories.key, label: categories.label, eligible: categories.eligible, issued: categories.issued })
-      .from(categories)
-      .where(eq(categories.meetingId, byMeeting))
-      .orderBy(asc(categories.position))
-      .prepare();
-    this.meetingSubjects = this.db
-      .select({ id: subjects.id, name: subjects.name, kind: subjects.kind })
-      .from(subjects)
-      .where(eq(subjects.meetingId, byMeeting))
-      .orderBy(asc(subjects.position))
-      .prepare();
+    this.meetingReader = new MeetingReader(this.db);
   }
 
   async createUser(user: User & { keyHash: string }) {
@@ -105,6 +90,16 @@ export class SqliteStore implements Store {
     return this.db.$count(users);
   }
 
+  createSession(session: NewSession) {
+    return insertSession(this.db, session);
+  }
+  sessionByHash(hash: string, now: string) {
+    return selectSession(this.db, hash, now);
+  }
+  deleteSession(hash: string) {
+    return removeSession(this.db, hash);
+  }
+
   async createMeeting(m: NewMeeting) {
     this.db.transaction((tx) => {
       const { categories: cats, subjects: subs, ...row } = m;
@@ -115,15 +110,7 @@ export class SqliteStore implements Store {
   }
 
   async getMeeting(id: string): Promise<Meeting | null> {
-    const row = this.meetingRow.get({ id });
-    if (!row) return null;
-    let subs = this.subjectCache.get(id);
-    if (!subs) {
-      if (this.subjectCache.size >= 1000) this.subjectCache.clear();
-      this.subjectCache.set(id, (subs = this.meetingSubjects.all({ id })));
-    }
-    // Callers get their own array: a caller editing it must not edit the cache.
-    return toMeeting(row, this.meetingCategories.all({ id }), [...subs]);
+    return this.meetingReader.get(id);
   }
 
   async listMeetings(filter: { status?: MeetingStatus } = {}) {
@@ -187,7 +174,7 @@ export class SqliteStore implements Store {
   }
 
   async castBallot(b: NewBallot): Promise<CastOutcome> {
-    if (await this.casts.submit(b)) return 'cast';
+    if ((await this.casts.submit(b)) === true) return 'cast';
     return this.whyNotCast(b.tokenHash);
   }
 

@@ -52,13 +52,19 @@ export class ThreadWriter<B> {
   }
 
   private start(): Worker {
-    const worker = new Worker(new URL('./ballot-writer-thread.js', import.meta.url), { workerData: this.setup });
+    // Plain JavaScript needs no loader (execArgv would pass tsx's on, ~10 MB), and a thread that
+    // only feeds SQLite needs only a small young generation.
+    const worker = new Worker(new URL('./ballot-writer-thread.js', import.meta.url), {
+      workerData: this.setup,
+      execArgv: [],
+      resourceLimits: { maxYoungGenerationSizeMb: 2 },
+    });
     worker.unref();
-    worker.on('message', (reply: { results?: BatchResults<boolean>; error?: unknown }) => {
+    worker.on('message', (reply: { results?: (boolean | { error: string })[]; error?: string }) => {
       worker.unref();
       const p = this.settle();
-      if (reply.results) p?.resolve(reply.results);
-      else p?.reject(reply.error);
+      if (reply.results) p?.resolve(reply.results.map((r) => (typeof r === 'boolean' ? r : new Error(r.error))));
+      else p?.reject(new Error(reply.error));
     });
     // A dead thread fails its batch; the next batch starts a fresh one.
     const died = (err: unknown) => {

@@ -68,12 +68,33 @@ export type CastOutcome = 'cast' | 'used' | 'void' | 'not_open' | 'unknown';
 
 export type IssueOutcome = 'issued' | 'over_roster';
 
+/** A staff sign-in from the web pages: the hash of the cookie's random id, never the id. */
+export interface NewSession {
+  hash: string;
+  userId: string;
+  createdAt: string;
+  expiresAt: string;
+}
+
+export interface SessionRow {
+  userId: string;
+  expiresAt: string;
+  /** null when the id names no user row (the environment's admin key has none). */
+  user: User | null;
+}
+
 export interface Store {
   createUser(user: User & { keyHash: string }): Promise<void>;
   userByKeyHash(keyHash: string): Promise<User | null>;
   listUsers(): Promise<User[]>;
   revokeUser(id: string): Promise<boolean>;
   countUsers(): Promise<number>;
+
+  /** Starts a staff web session; sessions already expired by `createdAt` are cleared on the way. */
+  createSession(session: NewSession): Promise<void>;
+  /** A session still live at `now` (ISO time), with its user. */
+  sessionByHash(hash: string, now: string): Promise<SessionRow | null>;
+  deleteSession(hash: string): Promise<void>;
 
   createMeeting(meeting: NewMeeting): Promise<void>;
   getMeeting(id: string): Promise<Meeting | null>;

@@ -28,6 +28,12 @@ export function send(baseUrl: string, agent: Agent, req: RawRequest): Promise<Ra
     // Node frames GET/DELETE/OPTIONS bodies only when told to; unframed bytes would be garbage.
     if (req.body && req.chunked) headers['transfer-encoding'] = 'chunked';
     const r = request({ host: hostname, port, method: req.method, path: req.path, headers, agent }, (res) => {
+      // A live turnout stream never ends by itself: its answer is the status and headers.
+      if (String(res.headers['content-type']).startsWith('text/event-stream')) {
+        resolve({ status: res.statusCode ?? 0, headers: res.headers, body: '' });
+        res.destroy();
+        return;
+      }
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString() }));

@@ -1,0 +1,16 @@
+import { Hono } from 'hono';
+import { DomainError } from '../../domain/errors';
+import { loadMeeting } from '../../services/load-meeting';
+import { meetingResults, publicReceipts } from '../../services/results';
+import { NoticePage } from '../../../web/staff/notice-page';
+import type { AppEnv } from '../env';
+import { htmlPage } from '../html-page';
+import { pageError } from './staff/kit';
+
+/** GET /notice/:id — the public notice (公示) of a closed meeting: results and every receipt. */
+export const noticePages = new Hono<AppEnv>().onError(pageError).get('/:id', async (c) => {
+  const meeting = await loadMeeting(c.var.services, c.req.param('id'));
+  if (meeting.status !== 'closed') throw new DomainError('results_sealed', '本次测评尚未结束投票：结束后才公示结果和回执码，请稍后再来查看', 409);
+  const [results, receipts] = await Promise.all([meetingResults(c.var.services, meeting), publicReceipts(c.var.services, meeting)]);
+  return htmlPage(c, <NoticePage meeting={meeting} results={results} receipts={receipts} />);
+});

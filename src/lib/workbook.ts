@@ -1,0 +1,23 @@
+import * as XLSX from '@e965/xlsx';
+
+export type Cell = string | number | boolean | null;
+
+export interface SheetSpec {
+  name: string;
+  rows: Cell[][];
+  /** Column widths in characters. */
+  widths?: number[];
+}
+
+/** An .xlsx file in memory (`type: 'array'`, no file system), so it runs on Workers too. */
+export function workbookBytes(sheets: SheetSpec[]): ArrayBuffer {
+  const wb = XLSX.utils.book_new();
+  for (const s of sheets) {
+    const sheet = XLSX.utils.aoa_to_sheet(s.rows);
+    if (s.widths) sheet['!cols'] = s.widths.map((wch) => ({ wch }));
+    XLSX.utils.book_append_sheet(wb, sheet, s.name.slice(0, 31)); // Excel's limit on sheet names
+  }
+  return XLSX.write(wb, { type: 'array', bookType: 'xlsx' });
+}
+
+export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';

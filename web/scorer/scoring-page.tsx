@@ -1,0 +1,106 @@
+import { ruleNames, rules, type RuleName } from '../../src/domain/scoring';
+import type { Actor } from '../../src/services/context';
+import { sheetColumns, takesSatisfaction } from '../../src/services/scoring-columns';
+import type { FillMode } from '../../src/services/scoring-fill';
+import { RULE_NOTES } from '../../src/services/scoring-template';
+import type { SheetScoring } from '../../src/services/scoring-upload';
+import { CsrfField, Flash, StaffPage } from '../staff/layout';
+import { ParamFields } from './param-fields';
+import { ResultSection, type ExportPayload } from './result-section';
+
+export interface ScoringPageProps {
+  actor: Actor;
+  csrf: string;
+  rule: RuleName;
+  /** The params to show in the form: the last used, or typed ones that were refused. */
+  params?: Record<string, unknown>;
+  fill: FillMode;
+  error?: string;
+  result?: SheetScoring;
+  payload?: ExportPayload;
+  fileName?: string;
+}
+
+const FILLS: Array<[FillMode, string]> = [
+  ['blank', '自动填入：满意度留空的行，从已结束的测评会中取'],
+  ['force', '全部按测评会覆盖：表中已填的满意度也换成测评会的'],
+  ['none', '不填入：只用表中填写的满意度'],
+];
+
+function RuleTabs({ rule }: { rule: RuleName }) {
+  return (
+    <nav class="actions" aria-label="评分规则">
+      {ruleNames.map((name) => (
+        <a class={name === rule ? 'btn' : 'btn secondary'} href={`/staff/scoring?rule=${name}`} aria-current={name === rule ? 'page' : undefined}>
+          {rules[name].label}
+        </a>
+      ))}
+    </nav>
+  );
+}
+
+/** Template links carry the params only for `weighted`, whose columns are its weights. */
+function templateHref(rule: RuleName, params: Record<string, unknown> | undefined, ext: string) {
+  const query = rule === 'weighted' && params ? `?params=${encodeURIComponent(JSON.stringify(params))}` : '';
+  return `/staff/scoring/templates/${rule}.${ext}${query}`;
+}
+
+/** True when these params give the rule a satisfaction column (always, but for `weighted` without one). */
+function fillsSatisfaction(rule: RuleName, params?: Record<string, unknown>): boolean {
+  try {
+    return takesSatisfaction(sheetColumns(rule, params ?? undefined));
+  } catch {
+    return true; // params the domain refuses: the error is shown; keep the choice visible
+  }
+}
+
+export function ScoringPage(p: ScoringPageProps) {
+  const { rule } = p;
+  return (
+    <StaffPage title="评分计算" actor={p.actor} csrf={p.csrf}>
+      <h1>评分计算</h1>
+      <p class="muted">选择评分规则，下载模板填好各项得分，上传后计算总分、等次或星级和排名，可下载 Excel 或 CSV。</p>
+      <RuleTabs rule={rule} />
+      {p.error && <Flash tone="err">{p.error}</Flash>}
+      <form class="card" method="post" action="/staff/scoring" enctype="multipart/form-data">
+        <CsrfField token={p.csrf} />
+        <input type="hidden" name="rule" value={rule} />
+        <h2>{rules[rule].label}</h2>
+        {RULE_NOTES[rule].map((line) => (
+          <p>{line}</p>
+        ))}
+        <p class="actions">
+          <a class="btn secondary" href={templateHref(rule, p.params, 'xlsx')} id="template-xlsx">
+            下载模板（.xlsx）
+          </a>
+          <a class="btn secondary" href={templateHref(rule, p.params, 'csv')} id="template-csv">
+            下载模板（.csv）
+          </a>
+        </p>
+        <label for="file">上传填好的表格（.xlsx 或 UTF-8 编码的 .csv，不超过 10 MB）</label>
+        <input id="file" type="file" name="file" accept=".xlsx,.xls,.csv" required />
+        {fillsSatisfaction(rule, p.params) && (
+          <fieldset>
+            <legend>群众满意度</legend>
+            {FILLS.map(([value, text]) => (
+              <label class="inline">
+                <input type="radio" name="fill" value={value} checked={value === p.fill} /> {text}
+              </label>
+            ))}
+            <p class="muted">按“测评对象名称”（留空则按编号）和“所在单位”匹配测评会；同一对象有多场时取最近结束的一场。</p>
+          </fieldset>
+        )}
+        <details open={rule === 'weighted' || Boolean(p.error)}>
+          <summary>调整参数（权重、分数线、名额比例等）</summary>
+          <ParamFields rule={rule} values={p.params} />
+        </details>
+        <div class="actions">
+          <button type="submit" id="compute">
+            计算
+          </button>
+        </div>
+      </form>
+      {p.result && p.payload && <ResultSection result={p.result} csrf={p.csrf} payload={p.payload} fileName={p.fileName} />}
+    </StaffPage>
+  );
+}

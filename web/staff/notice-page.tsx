@@ -1,0 +1,30 @@
+import type { Results } from '../../src/domain/results';
+import type { Meeting } from '../../src/store/types';
+import { timeText } from './format';
+import { StaffPage } from './layout';
+import { SubjectResults, ValidityBanner } from './results-parts';
+
+/**
+ * 公示: the results and every receipt, sorted, for anyone to check that their ballot was
+ * counted. A receipt is never linked to what it voted. Prints on A4.
+ */
+export function NoticePage({ meeting: m, results: r, receipts }: { meeting: Meeting; results: Results; receipts: string[] }) {
+  return (
+    <StaffPage title={`公示 · ${m.title}`}>
+      <h1>{m.title} 测评结果公示</h1>
+      <p>
+        被测评单位：{m.organization ?? '—'}；投票时间：{timeText(m.openedAt)} 至 {timeText(m.closedAt)}
+      </p>
+      <ValidityBanner results={r} rule={m.rule} />
+      <SubjectResults results={r} rule={m.rule} />
+      <h2>回执码（共 {receipts.length} 个）</h2>
+      <p>每张选票一个回执码，按字母顺序排列。投票后手机上显示的回执码若在此列出，说明您的选票已计入；回执码与选票内容无关联。</p>
+      <ul class="receipts" id="receipts">
+        {receipts.map((code) => (
+          <li>{code}</li>
+        ))}
+      </ul>
+      <p class="no-print muted">打印：使用浏览器的“打印”（Ctrl+P），纸张选 A4。</p>
+    </StaffPage>
+  );
+}

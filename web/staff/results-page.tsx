@@ -1,0 +1,68 @@
+import type { Results } from '../../src/domain/results';
+import { percentText } from '../../src/domain/satisfaction';
+import type { Actor } from '../../src/services/context';
+import type { Meeting } from '../../src/store/types';
+import { timeText } from './format';
+import { StaffPage } from './layout';
+import { ruleText } from './meeting-page';
+import { CategoryBreakdown, SubjectResults, ValidityBanner } from './results-parts';
+
+export function ResultsPage({ actor, csrf, meeting: m, results: r }: { actor: Actor; csrf: string; meeting: Meeting; results: Results }) {
+  const api = `/api/meetings/${m.id}`;
+  return (
+    <StaffPage title={`测评结果 · ${m.title}`} actor={actor} csrf={csrf}>
+      <h1>测评结果：{m.title}</h1>
+      <ValidityBanner results={r} rule={m.rule} />
+      <p class="actions no-print">
+        <a class="btn secondary" href={`${api}/results.csv`} download>
+          下载 CSV
+        </a>
+        <a class="btn secondary" href={`${api}/results.xlsx`} download>
+          下载 Excel
+        </a>
+        <a class="btn secondary" href={`/notice/${m.id}`}>
+          公示页
+        </a>
+        <a class="btn secondary" href={`/staff/meetings/${m.id}/audit`}>
+          审计记录
+        </a>
+      </p>
+      <div class="card">
+        <p>
+          被测评单位：{m.organization ?? '—'}；规则：{ruleText(m)}
+        </p>
+        <p>
+          投票时间：{timeText(m.openedAt)} 至 {timeText(m.closedAt)}
+        </p>
+        <p>
+          投票方式：手机 <strong data-f="phone">{r.channels.phone}</strong> 票，纸质 <strong data-f="paper">{r.channels.paper}</strong> 票
+        </p>
+      </div>
+      {r.categories.length > 0 && (
+        <table>
+          <thead>
+            <tr>
+              <th>类别</th>
+              <th class="n">应参加</th>
+              <th class="n">实际参加</th>
+              <th class="n">参加率</th>
+            </tr>
+          </thead>
+          <tbody>
+            {r.categories.map((c) => (
+              <tr>
+                <td>{c.label}</td>
+                <td class="n">{c.eligible}</td>
+                <td class="n">{c.cast}</td>
+                <td class="n">{percentText(c.cast, c.eligible)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <h2>各测评对象</h2>
+      <SubjectResults results={r} rule={m.rule} />
+      <CategoryBreakdown results={r} rule={m.rule} />
+    </StaffPage>
+  );
+}
