@@ -66,9 +66,11 @@ export const scoringUploadSchema = z.object({
 });
 
 /** The scorer page's download form: the sheet's rows as read (hidden JSON), recomputed on the server. */
-export const scoringExportSchema = z.object({
-  rule: z.string().max(60),
-  rows: z.array(z.record(z.string(), z.unknown())).min(1).max(5000),
-  lines: z.array(z.number().int().min(1)).max(5000),
-  format: z.enum(['xlsx', 'csv']),
-});
+export const scoringExportSchema = z
+  .object({
+    rule: z.string().max(60),
+    rows: z.array(z.record(z.string(), z.unknown())).min(1).max(5000),
+    lines: z.array(z.number().int().min(1)).max(5000),
+    format: z.enum(['xlsx', 'csv']),
+  })
+  .refine((v) => v.lines.length === v.rows.length, { message: '行号与数据行数不一致，请重新上传表格计算后再下载', path: ['lines'] });

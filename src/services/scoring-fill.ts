@@ -63,16 +63,16 @@ export function matchRow(row: InputRow, sources: readonly SatisfactionRow[]): (S
 
 /** Fills each row's satisfaction from the closed meetings; what was filled and what was not is listed. */
 export async function fillSatisfaction(services: Services, rows: InputRow[], lines: number[], mode: FillMode): Promise<Filling> {
-  if (mode === 'none') return { rows, filled: [], unmatched: [] };
+  const own = rows.map((row) => text(row.satisfaction) !== undefined);
+  if (mode === 'none' || (mode === 'blank' && own.every(Boolean))) return { rows, filled: [], unmatched: [] };
   const sources = await satisfactionRows(services);
   const filled: FilledRow[] = [];
   const unmatched: UnmatchedRow[] = [];
   const out = rows.map((row, i) => {
-    const own = text(row.satisfaction) !== undefined;
-    if (own && mode === 'blank') return row;
+    if (own[i] && mode === 'blank') return row;
     const match = matchRow(row, sources);
     if (typeof match === 'string') {
-      unmatched.push({ line: lines[i], id: row.id, subject: text(row.subject), organization: text(row.organization), reason: match, scored: own });
+      unmatched.push({ line: lines[i], id: row.id, subject: text(row.subject), organization: text(row.organization), reason: match, scored: own[i] });
       return row;
     }
     filled.push({
@@ -84,7 +84,7 @@ export async function fillSatisfaction(services: Services, rows: InputRow[], lin
       organization: match.organization,
       satisfaction: match.satisfaction,
       valid: match.valid,
-      ...(own && { replaced: row.satisfaction }),
+      ...(own[i] && { replaced: row.satisfaction }),
     });
     return { ...row, satisfaction: match.satisfaction };
   });

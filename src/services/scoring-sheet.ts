@@ -48,10 +48,6 @@ function firstSheet(bytes: Uint8Array): XLSX.WorkSheet {
   }
   const sheet = wb.Sheets[wb.SheetNames[0]];
   if (!sheet) throw invalid('unreadable_sheet', '上传的文件里没有工作表');
-  // Cut short rather than silently scoring only the first lines.
-  if (sheet['!fullref'] && sheet['!fullref'] !== sheet['!ref']) {
-    throw invalid('too_many_rows', `表格超过 ${MAX_LINES} 行，一次最多计算 ${MAX_ROWS} 行；如有空白但带格式的行，请删除后再上传`);
-  }
   return sheet;
 }
 
@@ -86,6 +82,10 @@ export function readSheet(bytes: Uint8Array, columns: readonly FieldSpec[], opti
   const sheet = firstSheet(bytes);
   const top = sheet['!ref'] ? XLSX.utils.decode_range(sheet['!ref']).s.r : 0;
   const grid = XLSX.utils.sheet_to_json<unknown[]>(sheet, { header: 1, raw: true, defval: null, blankrows: true });
+  // Reading stopped at the cap: refuse rather than silently score only the first lines.
+  if (grid.length >= MAX_LINES || (sheet['!fullref'] && sheet['!fullref'] !== sheet['!ref'])) {
+    throw invalid('too_many_rows', `表格超过 ${MAX_LINES} 行，一次最多计算 ${MAX_ROWS} 行；如有空白但带格式的行，请删除后再上传`);
+  }
   const headerAt = grid.findIndex((r) => r.some((v) => !blank(v)));
   if (headerAt < 0) throw invalid('empty_sheet', '表格是空的：第一行应为表头，其下每个测评对象一行');
   const { byIndex, ignoredColumns } = mapHeader(grid[headerAt], columns, optional);

@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AppOptions } from '../../src/http/app';
 import { startNodeServer, type RunningServer } from '../../src/runtime/node-server';
-import type { Target } from './target';
+import { TEST_ADMIN_KEY, type Target } from './target';
 
-export const TEST_ADMIN_KEY = 'test-admin-key-0123456789';
+export { TEST_ADMIN_KEY };
 
 /** The real Node server on a real SQLite file in a fresh temp dir, on a free port. */
 export async function startNodeTarget(options: AppOptions = {}): Promise<Target & { server: RunningServer; dbFile: string; dir: string }> {

@@ -2,6 +2,9 @@
  * A running minping the API tests talk to over real HTTP. The same suite runs against every
  * target: Node + SQLite here, workerd + D1 in the Workers suite.
  */
+/** The admin key every test server is started with. */
+export const TEST_ADMIN_KEY = 'test-admin-key-0123456789';
+
 export interface Target {
   name: string;
   url: string;

@@ -62,7 +62,7 @@ export function ScoringPage(p: ScoringPageProps) {
       <p class="muted">选择评分规则，下载模板填好各项得分，上传后计算总分、等次或星级和排名，可下载 Excel 或 CSV。</p>
       <RuleTabs rule={rule} />
       {p.error && <Flash tone="err">{p.error}</Flash>}
-      <form class="card" method="post" action="/staff/scoring" enctype="multipart/form-data">
+      <form class="card" method="post" action="/staff/scoring/upload" enctype="multipart/form-data">
         <CsrfField token={p.csrf} />
         <input type="hidden" name="rule" value={rule} />
         <h2>{rules[rule].label}</h2>

@@ -10,7 +10,7 @@ import { validate } from '../body';
 import type { AppEnv } from '../env';
 import { htmlPage } from '../html-page';
 import { scoringExportSchema } from '../schemas';
-import { fillMode, formBody, paramsFromText, resultResponse, templateResponse, uploadedBytes } from './scoring';
+import { fillMode, formBody, paramsFromText, resultResponse, templateResponse, textFields, uploadedBytes } from './scoring';
 import { pageError, staffView, type C } from './staff/kit';
 
 type PageState = Omit<ScoringPageProps, 'actor' | 'csrf'>;
@@ -24,9 +24,6 @@ function ruleFrom(value: unknown): RuleName {
   if (!isRuleName(value)) throw new DomainError('unknown_rule', '未知的评分规则，请从页面上方选择', 400);
   return value;
 }
-
-const texts = (body: Record<string, unknown>) =>
-  Object.fromEntries(Object.entries(body).filter((e): e is [string, string] => typeof e[1] === 'string'));
 
 /** JSON from a hidden field of our own page: broken only if someone edited the page. */
 function hiddenJson(text: string | undefined): unknown {
@@ -47,9 +44,11 @@ export const scorerPages = new Hono<AppEnv>()
   .use(requireRole(SCORER))
   .get('/', (c) => page(c, { rule: ruleFrom(c.req.query('rule')), fill: 'blank' }))
   .get('/templates/:file', (c) => templateResponse(c))
-  .post('/', async (c) => {
+  // Ends in /upload so the 10 MB spreadsheet limit applies (src/http/body.ts); a GET of it (back button, typed address) finds the form.
+  .get('/upload', (c) => c.redirect('/staff/scoring', 303))
+  .post('/upload', async (c) => {
     const body = await formBody(c);
-    const form = texts(body);
+    const form = textFields(body);
     const rule = ruleFrom(form.rule);
     const params = paramsFromForm(rule, form);
     const fill = fillMode(form.fill);
@@ -64,7 +63,7 @@ export const scorerPages = new Hono<AppEnv>()
     }
   })
   .post('/export', async (c) => {
-    const form = texts(await formBody(c));
+    const form = textFields(await formBody(c));
     const input = validate(scoringExportSchema, { ...form, rows: hiddenJson(form.rows), lines: hiddenJson(form.lines) });
     const result = await scoreSheetRows(c.var.services, {
       rule: input.rule,

@@ -60,6 +60,10 @@ export async function uploadedBytes(file: unknown): Promise<Uint8Array> {
   return new Uint8Array(await file.arrayBuffer());
 }
 
+/** The text fields of a form body, files left out. */
+export const textFields = (body: Record<string, string | File>) =>
+  Object.fromEntries(Object.entries(body).filter((e): e is [string, string] => typeof e[1] === 'string'));
+
 /** A form body (multipart with the file, or urlencoded), text fields and files alike. */
 export async function formBody(c: C): Promise<Record<string, string | File>> {
   try {
@@ -74,8 +78,8 @@ export const scoringRoutes = new Hono<AppEnv>()
   .get('/templates/:file', requireRole(SCORER), (c) => templateResponse(c))
   .post('/upload', requireRole(SCORER), async (c) => {
     const form = await formBody(c);
-    const text = Object.fromEntries(Object.entries(form).filter(([, v]) => typeof v === 'string'));
-    const fields = validate(scoringUploadSchema, { ...text, ...(c.req.query('format') && { format: c.req.query('format') }) });
+    const format = c.req.query('format');
+    const fields = validate(scoringUploadSchema, { ...textFields(form), ...(format && { format }) });
     const { result } = await scoreUpload(c.var.services, {
       bytes: await uploadedBytes(form.file),
       rule: fields.rule,

@@ -1,0 +1,128 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { resolveRule } from '../../src/domain/rule';
+import { randomId } from '../../src/lib/random';
+import type { NewMeeting, Store } from '../../src/store/types';
+
+export interface OpenedStore {
+  store: Store;
+  close(): Promise<void>;
+}
+
+const hashes = (n: number) => Array.from({ length: n }, () => randomId(32));
+
+function meeting(over: Partial<NewMeeting> = {}): NewMeeting {
+  return {
+    id: randomId(),
+    title: '存储测试',
+    organization: null,
+    rule: resolveRule('standard'),
+    status: 'draft',
+    eligible: 10,
+    categories: [],
+    subjects: [{ id: randomId(8), name: '支部', kind: null }],
+    createdBy: 'test',
+    createdAt: new Date().toISOString(),
+    ...over,
+  };
+}
+
+/**
+ * The guarantees of the one Store interface, checked on the store itself (below the services'
+ * early checks, which a race can slip past): every implementation must pass the same suite.
+ */
+export function storeSuite(name: string, open: () => Promise<OpenedStore>) {
+  describe(`the Store on ${name}`, () => {
+    let opened: OpenedStore;
+    let store: Store;
+    beforeAll(async () => {
+      opened = await open();
+      store = opened.store;
+    });
+    afterAll(() => opened?.close());
+
+    it('refuses tokens past the roster all or nothing, even when the hashes span several inserts', async () => {
+      const m = meeting({ eligible: 2500 });
+      await store.createMeeting(m);
+      const first = hashes(1500);
+      expect(await store.issueTokens(m.id, '', first)).toBe('issued');
+      const refused = hashes(1001);
+      expect(await store.issueTokens(m.id, '', refused)).toBe('over_roster');
+      for (const h of [refused[0], refused[999], refused[1000]]) expect(await store.tokenByHash(h)).toBeNull();
+      expect(await store.tokenByHash(first[1499])).toEqual({ meetingId: m.id, category: '', state: 'unused', receipt: null });
+      expect((await store.getMeeting(m.id))!.issued).toBe(1500);
+      expect(await store.issueTokens(m.id, '', hashes(1000))).toBe('issued');
+      expect((await store.getMeeting(m.id))!.issued).toBe(2500);
+    });
+
+    it('counts a category roster on its own and in the meeting total', async () => {
+      const m = meeting({ eligible: 5, categories: [{ key: 'party', label: '党员', eligible: 3 }, { key: 'rep', label: '代表', eligible: 2 }] });
+      await store.createMeeting(m);
+      expect(await store.issueTokens(m.id, 'party', hashes(3))).toBe('issued');
+      const over = hashes(1);
+      expect(await store.issueTokens(m.id, 'party', over)).toBe('over_roster');
+      expect(await store.tokenByHash(over[0])).toBeNull();
+      expect(await store.issueTokens(m.id, 'rep', hashes(2))).toBe('issued');
+      const got = (await store.getMeeting(m.id))!;
+      expect(got.issued).toBe(5);
+      expect(got.categories.map((c) => [c.key, c.issued])).toEqual([['party', 3], ['rep', 2]]);
+    });
+
+    it('spends a token once, only while open, never a void one, and says why it refused', async () => {
+      const m = meeting();
+      await store.createMeeting(m);
+      const [a, b, c] = hashes(3);
+      await store.issueTokens(m.id, '', [a, b, c]);
+      const ballot = (tokenHash: string, receipt = randomId(5)) => ({ tokenHash, meetingId: m.id, id: randomId(), category: '', channel: 'phone' as const, grades: '1', receipt });
+      expect(await store.castBallot(ballot(randomId(32)))).toBe('unknown');
+      expect(await store.castBallot(ballot(a))).toBe('not_open');
+      expect(await store.voidToken(m.id, b)).toBe(true);
+      expect(await store.setStatus(m.id, 'draft', 'open', new Date().toISOString())).toBe(true);
+      expect(await store.castBallot(ballot(b))).toBe('void');
+      expect(await store.castBallot(ballot(a, 'RECEIPT01'))).toBe('cast');
+      expect(await store.castBallot(ballot(a))).toBe('used');
+      expect(await store.tokenByHash(a)).toMatchObject({ state: 'used', receipt: 'RECEIPT01' });
+      expect(await store.voidToken(m.id, a)).toBe(false);
+      expect(await store.setStatus(m.id, 'open', 'closed', new Date().toISOString())).toBe(true);
+      expect(await store.castBallot(ballot(c))).toBe('not_open');
+      expect(await store.castCounts(m.id)).toEqual({ '': 1 });
+      expect(await store.ballots(m.id)).toEqual([{ category: '', channel: 'phone', grades: '1' }]);
+      expect(await store.receipts(m.id)).toEqual(['RECEIPT01']);
+    });
+
+    it('stores one ballot for many simultaneous spends of one token', async () => {
+      const m = meeting({ status: 'open' });
+      await store.createMeeting(m);
+      const [t] = hashes(1);
+      await store.issueTokens(m.id, '', [t]);
+      const outcomes = await Promise.all(
+        Array.from({ length: 50 }, () => store.castBallot({ tokenHash: t, meetingId: m.id, id: randomId(), category: '', channel: 'phone', grades: '4', receipt: randomId(5) })),
+      );
+      expect(outcomes.filter((o) => o === 'cast')).toHaveLength(1);
+      expect(outcomes.filter((o) => o === 'used')).toHaveLength(49);
+      expect(await store.castCounts(m.id)).toEqual({ '': 1 });
+    });
+
+    it('lets only one writer take an audit sequence number', async () => {
+      const m = meeting();
+      await store.createMeeting(m);
+      const event = { meetingId: m.id, seq: 1, type: 'meeting_created' as const, actor: 'test', at: new Date().toISOString(), data: { n: 1 }, prevHash: '0'.repeat(64), hash: randomId(32) };
+      expect(await store.insertAuditEvent(event)).toBe(true);
+      expect(await store.insertAuditEvent({ ...event, hash: randomId(32) })).toBe(false);
+      expect(await store.auditEvents(m.id)).toEqual([event]);
+      expect(await store.lastAuditEvent(m.id)).toEqual(event);
+    });
+
+    it('lists meetings newest first with their subjects, filtered by state', async () => {
+      const older = meeting({ createdAt: '2020-01-01T00:00:00.000Z', subjects: Array.from({ length: 40 }, (_, i) => ({ id: randomId(8), name: `党员${i + 1}`, kind: 'member' })) });
+      const newer = meeting({ createdAt: '2020-01-02T00:00:00.000Z', status: 'closed' });
+      await store.createMeeting(older);
+      await store.createMeeting(newer);
+      const all = await store.listMeetings();
+      const ids = all.map((x) => x.id);
+      expect(ids.indexOf(newer.id)).toBeLessThan(ids.indexOf(older.id));
+      expect(all.find((x) => x.id === older.id)!.subjects.map((s) => s.name)).toEqual(older.subjects.map((s) => s.name));
+      expect((await store.listMeetings({ status: 'closed' })).map((x) => x.id)).toContain(newer.id);
+      expect((await store.listMeetings({ status: 'closed' })).map((x) => x.id)).not.toContain(older.id);
+    });
+  });
+}
