@@ -70,6 +70,15 @@ caption{text-align:left;font-weight:700;padding:14px 0 6px}
 .banner{font-size:22px;font-weight:700;padding:12px 16px;border-radius:10px;margin:0 0 16px;border:3px solid}
 .banner.valid{background:#e9f7ee;border-color:#0a7c2f;color:#064d1d}
 .banner.invalid{background:#fff1f1;border-color:#c00000;color:#8a0000}
+.paper-count{font-size:22px}
+fieldset.grade-set{border:2px solid #888;border-radius:10px;margin:0 0 14px;padding:6px 12px 12px;background:#fff}
+fieldset.grade-set.missing{border-color:#c00000;background:#fff1f1}
+.grade-set legend{font-size:20px;font-weight:700;padding:0 6px}
+.grade-set .err{color:#8a0000;font-weight:700;margin:2px 0 8px}
+.grade-opts{display:grid;grid-template-columns:repeat(4,1fr);gap:8px}
+.grade-opts label{display:flex;align-items:center;gap:8px;margin:0;min-height:56px;padding:8px 12px;border:2px solid #999;border-radius:10px;background:#fff;cursor:pointer}
+.grade-opts label:has(input:checked){border-color:#a40000;background:#fbe9e9;outline:2px solid #a40000}
+@media (max-width:40rem){.grade-opts{grid-template-columns:repeat(2,1fr)}}
 .receipts{columns:4 9rem;column-gap:18px;font:16px/1.7 ui-monospace,Menlo,Consolas,monospace;padding:0;margin:0;list-style:none}
 body.projector{background:#000;color:#fff}
 body.projector main{max-width:none;padding:2vw 4vw}

@@ -97,9 +97,14 @@ export function MeetingPage({ actor, csrf, meeting: m, flash, error }: MeetingPa
           </>
         )}
         {supervises && m.status === 'open' && (
-          <a class="btn" href={`${base}/close`}>
-            结束投票…
-          </a>
+          <>
+            <a class="btn secondary" href={`${base}/paper`}>
+              录入纸质票
+            </a>
+            <a class="btn" href={`${base}/close`}>
+              结束投票…
+            </a>
+          </>
         )}
         {m.status === 'closed' && (
           <>

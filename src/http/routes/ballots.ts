@@ -5,7 +5,7 @@ import { readJson } from '../body';
 import type { AppEnv } from '../env';
 import { ballotSchema } from '../schemas';
 import { throttled } from '../throttled';
-import { record } from '../../services/record';
+import { keyPaperBallot } from '../../services/key-paper-ballot';
 
 /** Voters: no account, no cookie, nothing about the requester logged. */
 export const ballotRoutes = new Hono<AppEnv>().post('/', async (c) => {
@@ -17,8 +17,6 @@ export const ballotRoutes = new Hono<AppEnv>().post('/', async (c) => {
 /** A marked paper slip keyed in at counting: the same token, spent the same way. */
 export const paperBallotRoutes = new Hono<AppEnv>().post('/:id/paper-ballots', requireRole(SUPERVISOR), async (c) => {
   const { token, choices } = await readJson(c, ballotSchema);
-  const meetingId = c.req.param('id');
-  const { receipt } = await castBallot(c.var.services, { token, choices, channel: 'paper', meetingId });
-  await record(c.var.services, meetingId, 'paper_ballot_keyed', c.var.actor);
+  const { receipt } = await keyPaperBallot(c.var.services, c.req.param('id'), { token, choices }, c.var.actor);
   return c.json({ receipt, channel: 'paper' }, 201);
 });

@@ -4,6 +4,7 @@ import type { AppEnv } from '../env';
 import { pageError } from './staff/kit';
 import { meetingPages } from './staff/meeting';
 import { meetingListPages } from './staff/meetings';
+import { paperPages } from './staff/paper';
 import { signInPages } from './staff/sign-in';
 import { userPages } from './staff/users';
 import { meetingViews } from './staff/views';
@@ -21,4 +22,5 @@ export const staffPages = new Hono<AppEnv>()
   .route('/meetings', meetingListPages)
   .route('/meetings', meetingViews)
   .route('/meetings', meetingPages)
+  .route('/meetings', paperPages)
   .route('/users', userPages);
