@@ -27,6 +27,14 @@ const ROLES: [RegExp, Role[]][] = [
   [/^\w+ \/api\/meetings/, SUPERVISOR],
 ];
 
+/** Who may open each staff page. A new page fails the page test until it is listed here. */
+const PAGE_ROLES: [RegExp, Role[]][] = [
+  [/^\w+ \/staff\/users/, ['admin']],
+  [/^\w+ \/staff\/scoring/, SCORER],
+  [/^\w+ \/staff\/meetings\/(new|:id\/(live|slips|void|open|close|paper))$/, SUPERVISOR],
+  [/^GET \/staff(\/meetings(\/:id(\/(results|audit))?)?)?$/, STAFF],
+];
+
 describe('hardening', () => {
   let target: Awaited<ReturnType<typeof startNodeTarget>>;
   let keys: Record<Role, string>;
@@ -134,5 +142,34 @@ describe('hardening', () => {
     }
     expect(checked.length).toBeGreaterThanOrEqual(15);
     console.log(`hardening: ${checked.length} staff routes checked for 401 and 403`);
+  });
+
+  it('every staff page sends a stranger to sign in and refuses a role it is not for with 403', async () => {
+    const status = async (key: string | undefined, method: string, path: string) => {
+      const res = await fetch(target.url + path, {
+        method,
+        redirect: 'manual',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', ...(key && { authorization: `Bearer ${key}` }) },
+        body: method === 'GET' ? undefined : '',
+      });
+      await res.body?.cancel();
+      return res.status;
+    };
+    const checked: string[] = [];
+    for (const r of routeTable()) {
+      const line = `${r.method} ${r.path}`;
+      if (!r.path.startsWith('/staff') || /^\/staff\/(login|logout)$/.test(r.path)) continue;
+      const roles = PAGE_ROLES.find(([p]) => p.test(line))?.[1];
+      expect(roles, `${line} is a staff page no one has declared roles for`).toBeDefined();
+      const path = fillPath(r.path, (name) => (name === 'id' ? meetingId : name === 'file' ? 'standard.xlsx' : 'x'));
+      expect([303, 401], `${line} without a key`).toContain(await status(undefined, r.method, path));
+      // Only the roles that may NOT call it are tried: the others would really open, close or void.
+      for (const role of STAFF.filter((x) => !roles!.includes(x))) {
+        expect(await status(keys[role], r.method, path), `${line} as ${role}`).toBe(403);
+      }
+      checked.push(line);
+    }
+    expect(checked.length).toBeGreaterThanOrEqual(20);
+    console.log(`hardening: ${checked.length} staff pages checked for sign-in and 403`);
   });
 });
