@@ -144,9 +144,24 @@ class Channel {
     });
   }
 
-  /** When nobody polls, `sub` starts the loop, from its own request. */
+  /**
+   * A poll loop that has not read for several ticks belongs to a request that died without
+   * telling us (a Workers isolate evicted, a read stuck): another watcher may take it over.
+   */
+  get stallMs(): number {
+    return this.options.pollMs * 5;
+  }
+
+  private stalled(): boolean {
+    return this.pollingFor !== null && Date.now() - this.lastPoll > this.stallMs;
+  }
+
+  /** When nobody polls, or the poller has stalled, `sub` runs the loop from its own request. */
   ensurePolling(sub: Subscription): void {
-    if (this.pollingFor !== null || sub.closed) return;
+    if (sub.closed || this.pollingFor === sub || (this.pollingFor !== null && !this.stalled())) return;
+    // The stalled loop sees it is no longer the poller and ends at its next step. Back-dating
+    // the last poll by one tick makes the new loop read at once without looking stalled itself.
+    this.lastPoll = Date.now() - this.options.pollMs;
     this.pollingFor = sub;
     void this.pollLoop(sub);
   }
@@ -233,7 +248,8 @@ export class Subscription {
       const left = deadline - Date.now();
       if (left <= 0) return null;
       this.channel.ensurePolling(this);
-      await this.channel.waitForChange(this, left);
+      // Wake at least once per stall period to check the poller is still alive.
+      await this.channel.waitForChange(this, Math.min(left, this.channel.stallMs));
     }
   }
 

@@ -105,6 +105,26 @@ describe('the turnout hub: one poller per meeting however many watch', () => {
     await second.done;
   });
 
+  it('when the polling request hangs without leaving, another takes over within a few ticks', async () => {
+    const hub = new TurnoutHub();
+    const { meeting, tokens } = await openMeeting(2);
+    // The first watcher's request is stuck: every store read it makes never answers.
+    let hung = false;
+    const stuckStore = Object.create(store, {
+      castCounts: { value: (id: string) => (hung ? new Promise(() => {}) : store.castCounts(id)) },
+    });
+    const first = watcher(await hub.watch({ ...services, store: stuckStore }, meeting));
+    await expect.poll(() => hub.stats().pollers, { timeout: 5000 }).toBe(1);
+    const second = watcher(await hub.watch(services, meeting));
+    hung = true;
+    await vote(tokens[0], meeting.subjects[0].id); // no poke: only polling can find it
+    await expect.poll(() => second.seen.at(-1), { timeout: 5000 }).toBe(1);
+    expect(first.sub.current.view.cast).toBe(1); // the channel's state is shared, stuck or not
+    first.sub.close();
+    second.sub.close();
+    await Promise.all([first.done, second.done]);
+  });
+
   it('a close is seen as the final state', async () => {
     const hub = new TurnoutHub();
     const { meeting, tokens } = await openMeeting(1);
