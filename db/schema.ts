@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 export const users = sqliteTable('users', {
@@ -60,7 +61,9 @@ export const tokens = sqliteTable(
     /** Kept on the spent slip so its holder can see the vote counted; never linked to choices. */
     receipt: text('receipt'),
   },
-  (t) => [index('tokens_meeting_receipt').on(t.meetingId, t.receipt)],
+  // Only spent tokens are listed (the receipts notice): an unused token has no entry to move
+  // when it is spent, so a vote writes one index page fewer (the vote path is page-bound).
+  (t) => [index('tokens_meeting_receipt').on(t.meetingId, t.receipt).where(sql`${t.receipt} is not null`)],
 );
 
 /**

@@ -6,6 +6,7 @@ import { castBatch } from './ballot-batch.js';
 
 const db = new Database(workerData.file);
 db.pragma(`synchronous = ${Number(workerData.synchronous)}`);
+db.pragma(`wal_autocheckpoint = ${Number(workerData.walAutocheckpoint)}`);
 db.pragma('foreign_keys = ON');
 db.pragma('busy_timeout = 5000');
 const cast = castBatch(db, workerData.spend, workerData.insert);

@@ -30,6 +30,9 @@ export function openDatabase(file: string, options: SqliteOptions = {}): Databas
   sqlite.pragma(`synchronous = ${options.synchronous ?? 'FULL'}`);
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
+  // Random keys (ballot ids, token hashes) dirty pages all over the file: a WAL of 4,000 pages
+  // before each checkpoint copies a page once for several commits (votes: ~20% less writing).
+  sqlite.pragma('wal_autocheckpoint = 4000');
   migrate(drizzle(sqlite), { migrationsFolder: options.migrationsFolder ?? new URL('../../db/migrations', import.meta.url).pathname });
   return sqlite;
 }
@@ -66,10 +69,11 @@ export class SqliteStore implements Store {
     // token with the conditional UPDATE and stores its ballot only if that matched. A file
     // database writes them on a thread of its own; an in-memory one cannot be shared, so here.
     const onFile = !sqlite.memory && sqlite.name !== '';
-    const synchronous = Number(sqlite.pragma('synchronous', { simple: true }));
-    this.writer = onFile ? new ThreadWriter({ file: sqlite.name, synchronous, ...queries }) : null;
+    const pragma = (name: string) => Number(sqlite.pragma(name, { simple: true }));
+    const settings = { synchronous: pragma('synchronous'), walAutocheckpoint: pragma('wal_autocheckpoint') };
+    this.writer = onFile ? new ThreadWriter({ file: sqlite.name, ...settings, ...queries }) : null;
     const inThread = onFile ? null : castBatch<NewBallot>(sqlite, queries.spend, queries.insert);
-    this.casts = new GroupCommit((batch: NewBallot[]) => (this.writer ? this.writer.cast(batch) : inThread!(batch)));
+    this.casts = new GroupCommit((batch: NewBallot[]) => (this.writer ? this.writer.cast(batch) : inThread!(batch)), this.writer ? 2 : 1);
     this.meetingReader = new MeetingReader(this.db);
   }
 

@@ -17,8 +17,9 @@ export function wireQuery(query: { sql: string; params: unknown[] }): WireQuery 
 
 export interface WriterSetup {
   file: string;
-  /** PRAGMA synchronous as a number (2 = FULL), the same as the main connection's. */
+  /** The main connection's PRAGMA synchronous (2 = FULL) and wal_autocheckpoint, for the writer's. */
   synchronous: number;
+  walAutocheckpoint: number;
   spend: WireQuery;
   insert: WireQuery;
 }
@@ -27,18 +28,18 @@ export interface WriterSetup {
  * Hands ballot batches to a writer thread with its own connection. better-sqlite3 is
  * synchronous: on the main thread a commit's fsync (and every WAL checkpoint) would stop all
  * HTTP work while the disk answers; on a thread of its own the next batch forms meanwhile.
- * One batch at a time (GroupCommit sees to it), so one pending answer is all there is.
+ * The thread answers batches in the order they were sent: answers match first in, first out.
  */
 export class ThreadWriter<B> {
   private worker: Worker | null = null;
-  private pending: { resolve: (r: BatchResults<boolean>) => void; reject: (e: unknown) => void } | null = null;
+  private pending: { resolve: (r: BatchResults<boolean>) => void; reject: (e: unknown) => void }[] = [];
 
   constructor(private readonly setup: WriterSetup) {}
 
   cast(ballots: B[]): Promise<BatchResults<boolean>> {
     const worker = (this.worker ??= this.start());
     return new Promise((resolve, reject) => {
-      this.pending = { resolve, reject };
+      this.pending.push({ resolve, reject });
       // Held only while a batch is out, so an idle store never keeps the process alive.
       worker.ref();
       worker.postMessage(ballots);
@@ -61,24 +62,18 @@ export class ThreadWriter<B> {
     });
     worker.unref();
     worker.on('message', (reply: { results?: (boolean | { error: string })[]; error?: string }) => {
-      worker.unref();
-      const p = this.settle();
+      const p = this.pending.shift();
+      if (this.pending.length === 0) worker.unref();
       if (reply.results) p?.resolve(reply.results.map((r) => (typeof r === 'boolean' ? r : new Error(r.error))));
       else p?.reject(new Error(reply.error));
     });
-    // A dead thread fails its batch; the next batch starts a fresh one.
+    // A dead thread fails the batches it held; the next batch starts a fresh one.
     const died = (err: unknown) => {
       if (this.worker === worker) this.worker = null;
-      this.settle()?.reject(err);
+      for (const p of this.pending.splice(0)) p.reject(err);
     };
     worker.on('error', died);
     worker.on('exit', (code) => died(new Error(`ballot writer thread exited (${code})`)));
     return worker;
-  }
-
-  private settle() {
-    const p = this.pending;
-    this.pending = null;
-    return p;
   }
 }

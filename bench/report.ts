@@ -1,0 +1,89 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { LoadRun } from './load';
+import type { FanoutResult } from './sse';
+import { round } from './stats';
+
+export interface BenchReport {
+  quick: boolean;
+  startedAt: string;
+  machine: { node: string; cpus: number; loadAvgBefore: number[]; loadAvgAfter: number[] };
+  hello: LoadRun;
+  ingest: LoadRun & { subjects: number; acknowledged: number; counted: number; warmupPerSecond: number };
+  /** durable votes/s over bare-Hono requests/s of the same run */
+  ratio: number;
+  issuance: { tokens: number; seconds: number; perSecond: number };
+  results: { ballots: number; subjects: number; firstOverHttpMs: number; inProcessMs: number[] };
+  sse: FanoutResult;
+  peakRssMb: number | null;
+  /** Resident memory when the server started and after each phase: where the peak came from. */
+  rssAfterMb: Record<string, number | null>;
+}
+
+interface Row {
+  what: string;
+  figure: string;
+  target: string;
+  met: boolean | null;
+}
+
+export function rows(r: BenchReport): Row[] {
+  const sse = 'skipped' in r.sse ? null : r.sse;
+  const inProcess = [...r.results.inProcessMs].sort((a, b) => a - b);
+  return [
+    { what: 'bare Hono GET hello', figure: `${fmt(r.hello.perSecond)} req/s`, target: 'ceiling', met: null },
+    { what: 'durable vote ingest', figure: `${fmt(r.ingest.perSecond)} votes/s`, target: '', met: null },
+    { what: '  ratio ingest / hello', figure: round(r.ratio, 3).toString(), target: '≥ 0.17', met: r.ratio >= 0.17 },
+    { what: '  latency p50 / p99', figure: `${round(r.ingest.p50ms)} / ${round(r.ingest.p99ms)} ms`, target: 'p99 ≤ 50 ms', met: r.ingest.p99ms <= 50 },
+    { what: '  errors / non-2xx', figure: `${r.ingest.errors} / ${r.ingest.non2xx}`, target: '0 / 0', met: r.ingest.errors + r.ingest.non2xx === 0 },
+    {
+      what: '  acknowledged = counted',
+      figure: `${r.ingest.acknowledged} = ${r.ingest.counted}`,
+      target: 'equal',
+      met: r.ingest.acknowledged === r.ingest.counted,
+    },
+    { what: `token issuance (${r.issuance.tokens})`, figure: `${fmt(r.issuance.perSecond)} tokens/s`, target: '≥ 50,000/s', met: r.issuance.perSecond >= 50_000 },
+    {
+      what: `results ${r.results.ballots} × ${r.results.subjects}, first`,
+      figure: `${round(r.results.firstOverHttpMs)} ms (in-process ${round(inProcess[0])}–${round(inProcess.at(-1)!)} ms)`,
+      target: '≤ 100 ms',
+      met: r.results.firstOverHttpMs <= 100,
+    },
+    sse
+      ? {
+          what: `SSE ${sse.watchers} watchers, vote-to-screen`,
+          figure: `p50 ${round(sse.p50ms)} / p99 ${round(sse.p99ms)} ms${sse.missed ? `, ${sse.missed} missed` : ''}`,
+          target: 'p99 ≤ 250 ms',
+          met: sse.p99ms <= 250 && sse.missed === 0,
+        }
+      : { what: 'SSE fan-out', figure: `skipped: ${(r.sse as { skipped: string }).skipped}`, target: 'p99 ≤ 250 ms', met: null },
+    {
+      what: 'server peak RSS',
+      figure: r.peakRssMb === null ? 'n/a' : `${round(r.peakRssMb)} MB (after ${phases(r.rssAfterMb)})`,
+      target: '≤ 200 MB',
+      met: r.peakRssMb === null ? null : r.peakRssMb <= 200,
+    },
+  ];
+}
+
+const fmt = (x: number) => Math.round(x).toLocaleString('en-US');
+const phases = (mb: Record<string, number | null>) =>
+  Object.entries(mb)
+    .map(([phase, v]) => `${phase} ${v === null ? '?' : Math.round(v)}`)
+    .join(', ');
+
+export function printTable(r: BenchReport) {
+  const table = rows(r);
+  const w = [0, 0, 0];
+  for (const x of table) [x.what, x.figure, x.target].forEach((s, i) => (w[i] = Math.max(w[i], [...s].length)));
+  const pad = (s: string, n: number) => s + ' '.repeat(n - [...s].length);
+  const mark = (m: boolean | null) => (m === null ? '' : m ? 'ok' : 'MISSED');
+  console.log(`\nminping bench${r.quick ? ' (quick)' : ''} — ${r.machine.cpus} cores, Node ${r.machine.node}, load average before ${r.machine.loadAvgBefore.map((x) => x.toFixed(2)).join(' ')}\n`);
+  for (const x of table) console.log(`  ${pad(x.what, w[0])}  ${pad(x.figure, w[1])}  ${pad(x.target, w[2])}  ${mark(x.met)}`);
+  console.log('');
+}
+
+export function writeReport(file: string, r: BenchReport) {
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, JSON.stringify({ ...r, table: rows(r) }, null, 2) + '\n');
+}
