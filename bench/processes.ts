@@ -13,13 +13,19 @@ export interface ServerProcess {
   stop(): Promise<void>;
 }
 
+/** The Node flags `npm start` runs the server with (heap sizing), so the bench measures the same. */
+function startFlags(): string[] {
+  const start: string = JSON.parse(readFileSync(`${REPO}package.json`, 'utf8')).scripts.start;
+  return start.match(/--max-[\w-]+=\d+/g) ?? [];
+}
+
 /**
  * Runs `script` (relative to the repo) in its own Node process, so the server and the load
  * generator never share an event loop, and waits for the URL it prints. BENCH_NODE_ARGS adds
  * Node flags to the server, e.g. `--cpu-prof` to see where a vote's time goes.
  */
 export function startServerProcess(script: string, env: Record<string, string>): Promise<ServerProcess> {
-  const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const nodeArgs = [...startFlags(), ...(process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean)];
   const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', script], {
     cwd: REPO,
     env: { ...process.env, ...env },
