@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
@@ -90,7 +91,9 @@ async function main() {
   const dir = mkdtempSync(join(tmpdir(), 'minping-bench-'));
   const dbFile = join(dir, 'minping.db');
   const key = randomBytes(24).toString('hex');
-  const server = await startServerProcess('src/runtime/node.ts', { PORT: '0', HOST: '127.0.0.1', MINPING_DB: dbFile, MINPING_ADMIN_TOKEN: key });
+  // The server as `npm start` runs it: built, with its heap flags.
+  execFileSync(process.execPath, ['--import', 'tsx', 'scripts/build.ts'], { cwd: REPO, stdio: 'inherit' });
+  const server = await startServerProcess('dist/runtime/node.mjs', { PORT: '0', HOST: '127.0.0.1', MINPING_DB: dbFile, MINPING_ADMIN_TOKEN: key });
   try {
     const staff = client(server.url, key);
     const mb = (bytes: number | null) => (bytes === null ? null : bytes / 1024 / 1024);
