@@ -34,7 +34,3 @@ export function encodeChoices(subjects: BallotSubject[], choices: unknown): stri
   }
   return subjects.map((s) => gradeDigit(given[s.id] as Grade)).join('');
 }
-
-export function decodeGrade(digit: string): Grade {
-  return GRADES[Number(digit)];
-}

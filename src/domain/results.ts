@@ -1,4 +1,4 @@
-import { GRADES, type GradeCounts } from './grades';
+import type { GradeCounts } from './grades';
 import { mergeSmallGroups, type MergedGroup } from './groups';
 import type { Rule } from './rule';
 import { percentText, scoreSubject } from './satisfaction';
@@ -94,4 +94,3 @@ export function computeResults(input: ResultsInput) {
 }
 
 export type Results = ReturnType<typeof computeResults>;
-export { GRADES };

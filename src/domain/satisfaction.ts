@@ -1,4 +1,4 @@
-import { emptyCounts, GRADES, type GradeCounts } from './grades';
+import { GRADES, type GradeCounts } from './grades';
 import type { Rule } from './rule';
 
 export interface SubjectScore {
@@ -37,10 +37,3 @@ export function percentText(satisfied: number, cast: number): string {
   const hundredths = Math.floor((satisfied * 20_000 + cast) / (2 * cast));
   return `${Math.floor(hundredths / 100)}.${String(hundredths % 100).padStart(2, '0')}%`;
 }
-
-export function addCounts(into: GradeCounts, from: GradeCounts): GradeCounts {
-  for (const g of GRADES) into[g] += from[g];
-  return into;
-}
-
-export { emptyCounts };
