@@ -36,9 +36,13 @@ export interface LoadOptions {
 function rawPost(url: string, body: () => Buffer): () => Buffer {
   const u = new URL(url);
   const head = `POST ${u.pathname} HTTP/1.1\r\nHost: ${u.host}\r\nConnection: keep-alive\r\nContent-Type: application/json\r\nContent-Length: `;
+  // Bodies of one run differ in length by a few bytes: each head is encoded once.
+  const heads = new Map<number, Buffer>();
   return () => {
     const b = body();
-    return Buffer.concat([Buffer.from(`${head}${b.length}\r\n\r\n`), b]);
+    let h = heads.get(b.length);
+    if (!h) heads.set(b.length, (h = Buffer.from(`${head}${b.length}\r\n\r\n`)));
+    return Buffer.concat([h, b], h.length + b.length);
   };
 }
 

@@ -37,13 +37,23 @@ export async function countedBallots(staff: Client, meetingId: string): Promise<
   return res.body.cast;
 }
 
+/** murmur3's finalizer: a well-mixed 32-bit number from a small one. */
+function mix(x: number): number {
+  x = Math.imul(x ^ (x >>> 16), 0x85ebca6b);
+  x = Math.imul(x ^ (x >>> 13), 0xc2b2ae35);
+  return (x ^ (x >>> 16)) >>> 0;
+}
+
+/** A grade that looks random per ballot and subject, so 20-subject ballots are all distinct. */
+const gradeOf = (i: number, j: number) => GRADES[mix(i * 64 + j + 1) & 3];
+
 /**
  * Ballot bodies, each with the next unused token and a spread of grades. Bodies are built up
  * front (as bytes) so the load generator spends its core sending, not serialising.
  */
 export function ballotFeed(meeting: BenchMeeting, tokens: string[]) {
   const bodies = tokens.map((token, i) =>
-    Buffer.from(JSON.stringify({ token, choices: Object.fromEntries(meeting.subjects.map((s, j) => [s, GRADES[(i * 7 + j * 3) % 4]])) })),
+    Buffer.from(JSON.stringify({ token, choices: Object.fromEntries(meeting.subjects.map((s, j) => [s, gradeOf(i, j)])) })),
   );
   let next = 0;
   return {

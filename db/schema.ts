@@ -1,4 +1,3 @@
-import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 export const users = sqliteTable('users', {
@@ -61,26 +60,27 @@ export const tokens = sqliteTable(
     /** Kept on the spent slip so its holder can see the vote counted; never linked to choices. */
     receipt: text('receipt'),
   },
-  // Only spent tokens are listed (the receipts notice): an unused token has no entry to move
-  // when it is spent, so a vote writes one index page fewer (the vote path is page-bound).
-  (t) => [index('tokens_meeting_receipt').on(t.meetingId, t.receipt).where(sql`${t.receipt} is not null`)],
+  // Written at issuance and never again: spending a token changes no indexed column, so a vote
+  // dirties the token's own page only (the vote path is bound by pages written).
+  (t) => [index('tokens_meeting').on(t.meetingId)],
 );
 
 /**
- * WITHOUT ROWID, keyed by a random id (added by hand to the migration; drizzle cannot say it):
- * the physical order of ballots says nothing about the order they arrived in. No token, no
- * time, no address. `grades` holds one digit per subject, in ballot order.
+ * WITHOUT ROWID, keyed by meeting, category and a random id (added by hand to the migration;
+ * drizzle cannot say it): within a meeting's category the physical order of ballots says nothing
+ * about the order they arrived in, and the key serves every query, so a vote writes one page
+ * here and no index. No token, no time, no address. `grades` holds one digit per subject.
  */
 export const ballots = sqliteTable(
   'ballots',
   {
-    id: text('id').primaryKey(),
+    id: text('id').notNull(),
     meetingId: text('meeting_id').notNull().references(() => meetings.id),
     category: text('category').notNull().default(''),
     channel: text('channel', { enum: ['phone', 'paper'] }).notNull(),
     grades: text('grades').notNull(),
   },
-  (t) => [index('ballots_meeting_category').on(t.meetingId, t.category)],
+  (t) => [primaryKey({ columns: [t.meetingId, t.category, t.id] })],
 );
 
 export const auditEvents = sqliteTable(

@@ -1,5 +1,5 @@
 import { DomainError } from './errors';
-import { GRADES, gradeDigit, isGrade, type Grade } from './grades';
+import { GRADES, gradeDigit, isGrade } from './grades';
 
 export interface BallotSubject {
   id: string;
@@ -15,6 +15,27 @@ export function encodeChoices(subjects: BallotSubject[], choices: unknown): stri
     throw new DomainError('invalid_choices', 'choices 必须是 {测评对象编号: 等次} 的对象', 400);
   }
   const given = choices as Record<string, unknown>;
+  return completeBallot(subjects, given) ?? refuseChoices(subjects, given);
+}
+
+/** The usual ballot, every subject graded and nothing else, encoded in one pass; else null. */
+export function completeBallot(subjects: BallotSubject[], choices: unknown): string | null {
+  if (typeof choices !== 'object' || choices === null) return null;
+  const given = choices as Record<string, unknown>;
+  let keys = 0;
+  for (const _ in given) keys++;
+  if (keys !== subjects.length) return null;
+  let digits = '';
+  for (const s of subjects) {
+    const grade = given[s.id];
+    if (!isGrade(grade)) return null;
+    digits += gradeDigit(grade);
+  }
+  return digits;
+}
+
+/** Names what is wrong with choices that are not a complete ballot. */
+function refuseChoices(subjects: BallotSubject[], given: Record<string, unknown>): never {
   const known = new Set(subjects.map((s) => s.id));
   const foreign = Object.keys(given).filter((id) => !known.has(id));
   if (foreign.length > 0) {
@@ -32,5 +53,5 @@ export function encodeChoices(subjects: BallotSubject[], choices: unknown): stri
       invalid: wrong.map((s) => s.id),
     });
   }
-  return subjects.map((s) => gradeDigit(given[s.id] as Grade)).join('');
+  throw new DomainError('invalid_choices', '选票内容有误', 400);
 }

@@ -6,11 +6,16 @@ import { turnout, type CategoryTally } from './turnout';
 
 export type Channel = 'phone' | 'paper';
 
-/** What a ballot row holds: no token, no time, no order. */
+/**
+ * What a ballot row holds (no token, no time, no order), with how many stored ballots are
+ * exactly this: a meeting's ballots come counted together, so 100,000 of them on 3 subjects
+ * are at most a few hundred of these.
+ */
 export interface StoredBallot {
   category: string;
   channel: Channel;
   grades: string;
+  count: number;
 }
 
 export interface ResultsInput {
@@ -31,8 +36,8 @@ function tally(ballots: StoredBallot[], subjectCount: number): { all: Tally; byC
     if (!cat) byCategory.set(b.category, (cat = new Array(subjectCount * 4).fill(0)));
     for (let i = 0; i < subjectCount; i++) {
       const cell = i * 4 + (b.grades.charCodeAt(i) - 48);
-      all[cell]++;
-      cat[cell]++;
+      all[cell] += b.count;
+      cat[cell] += b.count;
     }
   }
   return { all, byCategory };
@@ -53,13 +58,17 @@ export function computeResults(input: ResultsInput) {
   const { subjects, rule, ballots } = input;
   const { all, byCategory } = tally(ballots, subjects.length);
   const castBy = new Map<string, number>();
-  for (const b of ballots) castBy.set(b.category, (castBy.get(b.category) ?? 0) + 1);
+  let cast = 0;
+  for (const b of ballots) {
+    castBy.set(b.category, (castBy.get(b.category) ?? 0) + b.count);
+    cast += b.count;
+  }
   const categories: CategoryTally[] = input.categories.map((c) => ({ ...c, cast: castBy.get(c.key) ?? 0 }));
-  const t = turnout(input.eligible, categories, ballots.length, rule);
+  const t = turnout(input.eligible, categories, cast, rule);
   const groups: MergedGroup[] | null = categories.length > 1 ? mergeSmallGroups(categories, rule.minGroup) : null;
   const groupTallies = groups?.map((g) => ({ g, t: sumTallies(g.members.map((k) => byCategory.get(k)), subjects.length * 4) }));
   const channels = { phone: 0, paper: 0 };
-  for (const b of ballots) channels[b.channel]++;
+  for (const b of ballots) channels[b.channel] += b.count;
 
   return {
     eligible: t.eligible,

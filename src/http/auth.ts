@@ -17,7 +17,7 @@ function bearer(c: Context): string | null {
 
 /** A key → who holds it. Keys are compared by hash, in equal time. */
 export async function actorForKey(c: Context<AppEnv>, key: string): Promise<Actor | null> {
-  const { store, config, sha256 } = c.var.services;
+  const { store, config, sha256 } = c.get('services');
   const keyHash = await sha256(key);
   if (config.adminToken && digestsEqual(keyHash, await sha256(config.adminToken))) return ADMIN_ACTOR;
   const user = await store.userByKeyHash(keyHash);
@@ -29,7 +29,7 @@ export async function actorForKey(c: Context<AppEnv>, key: string): Promise<Acto
  * fingerprint of that key, so changing MINPING_ADMIN_TOKEN ends the old key's sessions.
  */
 export async function sessionUserId(c: Context<AppEnv>, actor: Actor): Promise<string> {
-  const { config, sha256 } = c.var.services;
+  const { config, sha256 } = c.get('services');
   if (actor.id !== ADMIN_ACTOR.id || !config.adminToken) return actor.id;
   return `${ADMIN_ACTOR.id}:${(await sha256(`session:${config.adminToken}`)).slice(0, 32)}`;
 }

@@ -33,7 +33,7 @@ const wellFormed = (v: string | undefined): string | null => (v && /^[0-9a-f]{64
 
 /** Signs `userId` in: a new session row and its cookie on each path. */
 export async function startSession(c: C, userId: string): Promise<void> {
-  const { store, sha256 } = c.var.services;
+  const { store, sha256 } = c.get('services');
   const raw = randomId(32);
   const now = Date.now();
   await store.createSession({
@@ -48,7 +48,7 @@ export async function startSession(c: C, userId: string): Promise<void> {
 
 export async function endSession(c: C): Promise<void> {
   const raw = wellFormed(getCookie(c, COOKIE));
-  if (raw) await c.var.services.store.deleteSession(await c.var.services.sha256(raw));
+  if (raw) await c.get('services').store.deleteSession(await c.get('services').sha256(raw));
   for (const path of SESSION_PATHS) setCookie(c, COOKIE, '', options(c, path, 0));
 }
 
@@ -56,7 +56,7 @@ export async function endSession(c: C): Promise<void> {
 export async function readSession(c: C): Promise<{ raw: string; row: SessionRow } | null> {
   const raw = wellFormed(getCookie(c, COOKIE));
   if (!raw) return null;
-  const { store, sha256 } = c.var.services;
+  const { store, sha256 } = c.get('services');
   const row = await store.sessionByHash(await sha256(raw), new Date().toISOString());
   return row ? { raw, row } : null;
 }
@@ -66,7 +66,7 @@ export async function readSession(c: C): Promise<{ raw: string; row: SessionRow 
  * holds only the id's hash) cannot yield it.
  */
 async function tokenFor(c: C, raw: string): Promise<string> {
-  return c.var.services.sha256(`csrf:${raw}`);
+  return c.get('services').sha256(`csrf:${raw}`);
 }
 
 /** For the hidden `_csrf` field of a page's forms; '' when the request has no session cookie. */

@@ -20,7 +20,7 @@ export async function renderSlipSheet(c: Context<AppEnv>, issued: IssuedSlips, l
   const qrs = await Promise.all(issued.urls.map(qrSvg));
   const sheet = SlipSheet({
     title: issued.meeting.title,
-    entryUrl: `${c.var.services.config.publicUrl.replace(/\/+$/, '')}/b`,
+    entryUrl: `${c.get('services').config.publicUrl.replace(/\/+$/, '')}/b`,
     categoryLabel: issued.meeting.categories.find((x) => x.key === issued.category)?.label,
     slips: issued.tokens.map((token, i) => ({ token, qr: qrs[i] })),
     subjects: issued.meeting.subjects,

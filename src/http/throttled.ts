@@ -3,7 +3,7 @@ import { DomainError } from '../domain/errors';
 import type { AppEnv } from './env';
 
 function refuseIfBlocked(c: Context<AppEnv>, bucket: string): void {
-  const wait = c.var.throttle.blockedFor(bucket);
+  const wait = c.get('throttle').blockedFor(bucket);
   if (wait > 0) throw new DomainError('too_many_attempts', `尝试次数过多，请 ${wait} 秒后再试`, 429, { retryAfter: wait });
 }
 
@@ -12,12 +12,12 @@ function refuseIfBlocked(c: Context<AppEnv>, bucket: string): void {
  * and a blocked address is refused before any look-up.
  */
 export async function throttled<T>(c: Context<AppEnv>, lookup: () => Promise<T>): Promise<T> {
-  const address = c.var.platform.clientAddress(c);
+  const address = c.get('platform').clientAddress(c);
   refuseIfBlocked(c, address);
   try {
     return await lookup();
   } catch (err) {
-    if (err instanceof DomainError && err.code === 'token_unknown') c.var.throttle.fail(address);
+    if (err instanceof DomainError && err.code === 'token_unknown') c.get('throttle').fail(address);
     throw err;
   }
 }
@@ -27,9 +27,9 @@ export async function throttled<T>(c: Context<AppEnv>, lookup: () => Promise<T>)
  * keys is stopped, while voters at that address, who never send a key, are not slowed.
  */
 export async function throttledKey<T>(c: Context<AppEnv>, check: () => Promise<T | null>): Promise<T | null> {
-  const bucket = `key:${c.var.platform.clientAddress(c)}`;
+  const bucket = `key:${c.get('platform').clientAddress(c)}`;
   refuseIfBlocked(c, bucket);
   const found = await check();
-  if (!found) c.var.throttle.fail(bucket);
+  if (!found) c.get('throttle').fail(bucket);
   return found;
 }

@@ -10,7 +10,8 @@ export async function auditReport(services: Services, meeting: Meeting) {
   let ballots;
   if (meeting.status === 'closed') {
     const stored = await services.store.ballots(meeting.id);
-    ballots = { cast: stored.length, paper: stored.filter((b) => b.channel === 'paper').length };
+    const sum = (bs: typeof stored) => bs.reduce((n, b) => n + b.count, 0);
+    ballots = { cast: sum(stored), paper: sum(stored.filter((b) => b.channel === 'paper')) };
   }
   const problems = [
     ...(chain.ok ? [] : [`第 ${chain.brokenAt} 条审计记录与哈希链不符：记录被修改、删除或插入过`]),

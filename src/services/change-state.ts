@@ -16,6 +16,6 @@ export async function changeState(services: Services, meetingId: string, action:
   const cast = Object.values(await services.store.castCounts(meetingId)).reduce((a, b) => a + b, 0);
   await record(services, meetingId, to === 'open' ? 'meeting_opened' : 'meeting_closed', actor, to === 'closed' ? { cast } : {});
   // The ballots are final now: drop the physical trace of the order they came in.
-  if (to === 'closed') await services.store.forgetArrivalOrder?.();
+  if (to === 'closed') await services.store.forgetArrivalOrder?.(meetingId);
   return loadMeeting(services, meetingId);
 }

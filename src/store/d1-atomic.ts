@@ -25,13 +25,14 @@ const changesOf = (results: unknown[]) => results.map((r) => (r as D1Result).met
 export async function spendAndStore(db: D1Db, b: NewBallot): Promise<boolean> {
   const [spent, stored] = changesOf(
     await db.batch([
-      db.update(tokens).set({ state: 'used', receipt: b.receipt }).where(spendable(b.tokenHash)),
-      // Stored only if the UPDATE above spent the token; the receipt check pins it to this very
-      // attempt, so a stray changes() count could never add a second ballot.
+      db.update(tokens).set({ state: 'used', receipt: b.receipt }).where(spendable(b.tokenHash, b.meetingId)),
+      // Stored only if the UPDATE above spent the token, with the token's own category; the
+      // receipt check pins it to this very attempt, so a stray changes() count could never add
+      // a second ballot.
       db
         .insert(ballots)
         .select(
-          sql`select ${b.id}, ${b.meetingId}, ${b.category}, ${b.channel}, ${b.grades} where ${previousChanged(1)} and exists (select 1 from ${tokens} where ${tokens.hash} = ${b.tokenHash} and ${tokens.receipt} = ${b.receipt})`,
+          sql`select ${b.id}, ${tokens.meetingId}, ${tokens.category}, ${b.channel}, ${b.grades} from ${tokens} where ${tokens.hash} = ${b.tokenHash} and ${tokens.receipt} = ${b.receipt} and ${previousChanged(1)}`,
         ),
     ]),
   );

@@ -1,8 +1,10 @@
-import { and, asc, desc, eq, isNotNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/d1';
 import * as schema from '../../db/schema';
 import type { AuditEvent } from '../domain/audit';
 import type { MeetingStatus } from '../domain/meeting-state';
+import { BallotForms } from './ballot-forms';
+import { selectBallotGroups, selectCastCounts, selectReceipts } from './ballot-reads';
 import { issueBatch, spendAndStore } from './d1-atomic';
 import { byId, insertMeeting, selectMeetings, type D1Db } from './d1-meetings';
 import { refusedBecause } from './guards';
@@ -10,7 +12,15 @@ import { insertSession, removeSession, selectSession } from './sessions';
 import { toAuditEvent, toUser } from './rows';
 import type { CastOutcome, IssueOutcome, NewBallot, NewMeeting, NewSession, Store, TokenRow, User } from './types';
 
-const { auditEvents, ballots, meetings, tokens, users } = schema;
+const { auditEvents, meetings, tokens, users } = schema;
+
+/** A store lives for one request; the forms it reads are kept per database binding, for the isolate's life. */
+const formCaches = new WeakMap<D1Database, BallotForms>();
+function formsOf(d1: D1Database): BallotForms {
+  let forms = formCaches.get(d1);
+  if (!forms) formCaches.set(d1, (forms = new BallotForms()));
+  return forms;
+}
 
 /**
  * The Store over Cloudflare D1, made per request from the binding (never kept between
@@ -20,7 +30,7 @@ const { auditEvents, ballots, meetings, tokens, users } = schema;
 export class D1Store implements Store {
   readonly db: D1Db;
 
-  constructor(d1: D1Database) {
+  constructor(private readonly d1: D1Database) {
     this.db = drizzle(d1, { schema });
   }
 
@@ -92,28 +102,19 @@ export class D1Store implements Store {
     if (await spendAndStore(this.db, b)) return 'cast';
     const t = await this.tokenByHash(b.tokenHash);
     const m = t && (await this.db.select({ status: meetings.status }).from(meetings).where(byId(t.meetingId)).get());
-    return refusedBecause(t, m?.status);
+    return refusedBecause(b.meetingId, t, m?.status);
   }
-  async castCounts(meetingId: string) {
-    const rows = await this.db
-      .select({ category: ballots.category, n: sql<number>`count(*)` })
-      .from(ballots)
-      .where(eq(ballots.meetingId, meetingId))
-      .groupBy(ballots.category);
-    return Object.fromEntries(rows.map((r) => [r.category, r.n]));
+  ballotForm(subjectId: string) {
+    return formsOf(this.d1).get(this.db, subjectId);
   }
-  async ballots(meetingId: string) {
-    return this.db
-      .select({ category: ballots.category, channel: ballots.channel, grades: ballots.grades })
-      .from(ballots)
-      .where(eq(ballots.meetingId, meetingId));
+  castCounts(meetingId: string) {
+    return selectCastCounts(this.db, meetingId);
   }
-  async receipts(meetingId: string) {
-    const rows = await this.db
-      .select({ receipt: tokens.receipt })
-      .from(tokens)
-      .where(and(eq(tokens.meetingId, meetingId), isNotNull(tokens.receipt)));
-    return rows.map((r) => r.receipt as string);
+  ballots(meetingId: string) {
+    return selectBallotGroups(this.db, meetingId);
+  }
+  receipts(meetingId: string) {
+    return selectReceipts(this.db, meetingId);
   }
 
   async lastAuditEvent(meetingId: string): Promise<AuditEvent | null> {

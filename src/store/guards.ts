@@ -8,10 +8,11 @@ import type { CastOutcome, TokenRow } from './types';
  * both runtimes refuse exactly the same things. `hash` may be a value or a prepared placeholder.
  */
 
-/** A token may be spent only while unused and while its meeting is open. */
-export const spendable = (hash: string | SQLWrapper) =>
+/** A token may be spent only while unused, for its own meeting, and while that meeting is open. */
+export const spendable = (hash: string | SQLWrapper, meetingId: string | SQLWrapper) =>
   and(
     eq(tokens.hash, hash),
+    eq(tokens.meetingId, meetingId),
     eq(tokens.state, 'unused'),
     sql`exists (select 1 from ${meetings} where ${meetings.id} = ${tokens.meetingId} and ${meetings.status} = 'open')`,
   );
@@ -24,9 +25,9 @@ export const categoryRoom = (meetingId: string, category: string, n: number) =>
 export const meetingRoom = (meetingId: string, n: number) =>
   and(eq(meetings.id, meetingId), sql`${meetings.issued} + ${n} <= ${meetings.eligible}`);
 
-/** Why a spend changed nothing, read from the token and its meeting as they are now. */
-export function refusedBecause(token: Pick<TokenRow, 'state'> | null, meetingStatus: MeetingStatus | undefined): CastOutcome {
-  if (!token) return 'unknown';
+/** Why a spend for `meetingId` changed nothing, read from the token and its meeting as they are now. */
+export function refusedBecause(meetingId: string, token: Pick<TokenRow, 'meetingId' | 'state'> | null, meetingStatus: MeetingStatus | undefined): CastOutcome {
+  if (!token || token.meetingId !== meetingId) return 'unknown';
   if (meetingStatus !== 'open') return 'not_open';
   return token.state === 'void' ? 'void' : 'used';
 }

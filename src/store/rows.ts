@@ -1,7 +1,12 @@
 import type { AuditEvent } from '../domain/audit';
 import type { Rule } from '../domain/rule';
+import type { BaseSQLiteDatabase } from 'drizzle-orm/sqlite-core';
+import type * as schema from '../../db/schema';
 import type { auditEvents, meetings, users } from '../../db/schema';
 import type { CategoryRow, Meeting, SubjectRow, User } from './types';
+
+/** Either store's drizzle handle: the same builders run on better-sqlite3 (sync) and D1 (async). */
+export type AnyDb = BaseSQLiteDatabase<'sync' | 'async', unknown, typeof schema>;
 
 /** Row → domain shapes, shared by the SQLite and D1 stores. */
 export function toUser(row: typeof users.$inferSelect): User {

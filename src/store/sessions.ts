@@ -1,13 +1,9 @@
 import { and, eq, gt, lt } from 'drizzle-orm';
-import type { BaseSQLiteDatabase } from 'drizzle-orm/sqlite-core';
 import * as schema from '../../db/schema';
-import { toUser } from './rows';
+import { toUser, type AnyDb } from './rows';
 import type { NewSession, SessionRow } from './types';
 
 const { sessions, users } = schema;
-
-/** Either store's drizzle handle: the same builders run on better-sqlite3 (sync) and D1 (async). */
-type AnyDb = BaseSQLiteDatabase<'sync' | 'async', unknown, typeof schema>;
 
 export async function insertSession(db: AnyDb, session: NewSession): Promise<void> {
   // Sign-ins are rare, so this is a fine moment to forget the ones nobody will use again.

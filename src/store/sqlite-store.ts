@@ -1,11 +1,13 @@
 import Database from 'better-sqlite3';
-import { and, asc, desc, eq, isNotNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import * as schema from '../../db/schema';
 import type { AuditEvent } from '../domain/audit';
 import type { MeetingStatus } from '../domain/meeting-state';
 import { castBatch } from './ballot-batch.js';
+import { BallotForms } from './ballot-forms';
+import { selectBallotGroups, selectCastCounts, selectReceipts } from './ballot-reads';
 import { GroupCommit } from './group-commit';
 import { categoryRoom, meetingRoom, refusedBecause, spendable } from './guards';
 import { insertSession, removeSession, selectSession } from './sessions';
@@ -30,9 +32,16 @@ export function openDatabase(file: string, options: SqliteOptions = {}): Databas
   sqlite.pragma(`synchronous = ${options.synchronous ?? 'FULL'}`);
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  // Random keys (ballot ids, token hashes) dirty pages all over the file: a WAL of 4,000 pages
-  // before each checkpoint copies a page once for several commits (votes: ~20% less writing).
-  sqlite.pragma('wal_autocheckpoint = 4000');
+  // Freed space in a page is zeroed, not left holding old rows: together with the rewrite at
+  // close (sqlite-scrub.ts) no stale copy of a ballot stays behind in arrival order.
+  sqlite.pragma('secure_delete = ON');
+  // Random keys (ballot ids, token hashes) dirty pages all over the file: a WAL of 16,000 pages
+  // (64 MB) before each checkpoint copies a page once for several commits (measured: the writer
+  // spends ~7% less per vote than with 4,000, ~25% less than with SQLite's 1,000).
+  sqlite.pragma('wal_autocheckpoint = 16000');
+  // This connection's cache is dropped whenever the ballot writer commits, so while voting runs
+  // it holds little for long: 4 MB, not better-sqlite3's 16 MB.
+  sqlite.pragma('cache_size = -4000');
   migrate(drizzle(sqlite), { migrationsFolder: options.migrationsFolder ?? new URL('../../db/migrations', import.meta.url).pathname });
   return sqlite;
 }
@@ -43,6 +52,7 @@ export class SqliteStore implements Store {
   private readonly casts: GroupCommit<NewBallot, boolean>;
   private readonly writer: ThreadWriter<NewBallot> | null;
   private readonly meetingReader: MeetingReader;
+  private readonly forms = new BallotForms();
 
   constructor(readonly sqlite: Database.Database) {
     this.db = drizzle(sqlite, { schema });
@@ -51,8 +61,10 @@ export class SqliteStore implements Store {
     const spend = this.db
       .update(tokens)
       .set({ state: 'used', receipt: sql`${sql.placeholder('receipt')}` })
-      .where(spendable(sql.placeholder('tokenHash')))
+      .where(spendable(sql.placeholder('tokenHash'), sql.placeholder('meetingId')))
+      .returning({ category: tokens.category })
       .toSQL();
+    // `category` is filled from the row the spend returned: the token's own category.
     const insert = this.db
       .insert(ballots)
       .values({
@@ -70,7 +82,7 @@ export class SqliteStore implements Store {
     // database writes them on a thread of its own; an in-memory one cannot be shared, so here.
     const onFile = !sqlite.memory && sqlite.name !== '';
     const pragma = (name: string) => Number(sqlite.pragma(name, { simple: true }));
-    const settings = { synchronous: pragma('synchronous'), walAutocheckpoint: pragma('wal_autocheckpoint') };
+    const settings = { synchronous: pragma('synchronous'), walAutocheckpoint: pragma('wal_autocheckpoint'), secureDelete: pragma('secure_delete') };
     this.writer = onFile ? new ThreadWriter({ file: sqlite.name, ...settings, ...queries }) : null;
     const inThread = onFile ? null : castBatch<NewBallot>(sqlite, queries.spend, queries.insert);
     this.casts = new GroupCommit((batch: NewBallot[]) => (this.writer ? this.writer.cast(batch) : inThread!(batch)), this.writer ? 2 : 1);
@@ -156,7 +168,8 @@ export class SqliteStore implements Store {
         if (bump.changes !== 1) return 'over_roster';
         if (category) tx.update(meetings).set({ issued: sql`${meetings.issued} + ${n}` }).where(eq(meetings.id, meetingId)).run();
         const insert = tx.insert(tokens).values({ hash: sql.placeholder('hash'), meetingId, category }).prepare();
-        for (const hash of hashes) insert.run({ hash });
+        // In key order, each page of the table and its index is written once, not once per hash.
+        for (const hash of [...hashes].sort()) insert.run({ hash });
         return 'issued';
       },
       { behavior: 'immediate' },
@@ -179,13 +192,13 @@ export class SqliteStore implements Store {
 
   async castBallot(b: NewBallot): Promise<CastOutcome> {
     if ((await this.casts.submit(b)) === true) return 'cast';
-    return this.whyNotCast(b.tokenHash);
+    const t = await this.tokenByHash(b.tokenHash);
+    const m = t && this.db.select({ status: meetings.status }).from(meetings).where(eq(meetings.id, t.meetingId)).get();
+    return refusedBecause(b.meetingId, t, m?.status);
   }
 
-  private async whyNotCast(hash: string): Promise<CastOutcome> {
-    const t = await this.tokenByHash(hash);
-    const m = t && this.db.select({ status: meetings.status }).from(meetings).where(eq(meetings.id, t.meetingId)).get();
-    return refusedBecause(t, m?.status);
+  ballotForm(subjectId: string) {
+    return this.forms.get(this.db, subjectId);
   }
 
   /** Stops the writer thread, then closes the connection. */
@@ -194,35 +207,20 @@ export class SqliteStore implements Store {
     this.sqlite.close();
   }
 
-  async forgetArrivalOrder() {
-    rewriteInKeyOrder(this.sqlite);
+  async forgetArrivalOrder(meetingId: string) {
+    rewriteInKeyOrder(this.sqlite, meetingId);
   }
 
-  async castCounts(meetingId: string) {
-    const rows = this.db
-      .select({ category: ballots.category, n: sql<number>`count(*)` })
-      .from(ballots)
-      .where(eq(ballots.meetingId, meetingId))
-      .groupBy(ballots.category)
-      .all();
-    return Object.fromEntries(rows.map((r) => [r.category, r.n]));
+  castCounts(meetingId: string) {
+    return selectCastCounts(this.db, meetingId);
   }
 
-  async ballots(meetingId: string) {
-    return this.db
-      .select({ category: ballots.category, channel: ballots.channel, grades: ballots.grades })
-      .from(ballots)
-      .where(eq(ballots.meetingId, meetingId))
-      .all();
+  ballots(meetingId: string) {
+    return selectBallotGroups(this.db, meetingId);
   }
 
-  async receipts(meetingId: string) {
-    const rows = this.db
-      .select({ receipt: tokens.receipt })
-      .from(tokens)
-      .where(and(eq(tokens.meetingId, meetingId), isNotNull(tokens.receipt)))
-      .all();
-    return rows.map((r) => r.receipt as string);
+  receipts(meetingId: string) {
+    return selectReceipts(this.db, meetingId);
   }
 
   async lastAuditEvent(meetingId: string): Promise<AuditEvent | null> {

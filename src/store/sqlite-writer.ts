@@ -17,9 +17,10 @@ export function wireQuery(query: { sql: string; params: unknown[] }): WireQuery 
 
 export interface WriterSetup {
   file: string;
-  /** The main connection's PRAGMA synchronous (2 = FULL) and wal_autocheckpoint, for the writer's. */
+  /** The main connection's PRAGMA synchronous (2 = FULL), wal_autocheckpoint and secure_delete, for the writer's. */
   synchronous: number;
   walAutocheckpoint: number;
+  secureDelete: number;
   spend: WireQuery;
   insert: WireQuery;
 }

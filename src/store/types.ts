@@ -53,11 +53,12 @@ export interface TokenRow {
   receipt: string | null;
 }
 
+/** A ballot to store: its category is not here but taken from the token's row as it is spent. */
 export interface NewBallot {
   tokenHash: string;
+  /** The token must belong to this meeting, or nothing is spent. */
   meetingId: string;
   id: string;
-  category: string;
   channel: Channel;
   grades: string;
   receipt: string;
@@ -81,6 +82,12 @@ export interface SessionRow {
   expiresAt: string;
   /** null when the id names no user row (the environment's admin key has none). */
   user: User | null;
+}
+
+/** What a ballot for a meeting fills in: its subjects, in ballot order. */
+export interface BallotForm {
+  meetingId: string;
+  subjects: SubjectRow[];
 }
 
 export interface Store {
@@ -108,6 +115,11 @@ export interface Store {
   /** Marks an unused token void; false when it was not unused. */
   voidToken(meetingId: string, hash: string): Promise<boolean>;
 
+  /**
+   * The form of the meeting `subjectId` is graded in (subject ids are unique across meetings);
+   * null for an unknown subject. Subjects never change, so a store may answer from memory.
+   */
+  ballotForm(subjectId: string): Promise<BallotForm | null>;
   /** The one atomic step: spend the unused token of an open meeting and store its ballot. */
   castBallot(ballot: NewBallot): Promise<CastOutcome>;
   /** Ballots per category (key '' for a meeting without categories). */
@@ -118,7 +130,7 @@ export interface Store {
    * After a close: rewrite storage so its bytes no longer follow the order ballots arrived in.
    * Optional: a store whose pages we cannot reach (D1) has nothing to do here.
    */
-  forgetArrivalOrder?(): Promise<void>;
+  forgetArrivalOrder?(meetingId: string): Promise<void>;
 
   lastAuditEvent(meetingId: string): Promise<AuditEvent | null>;
   /** false when another writer took this seq first. */

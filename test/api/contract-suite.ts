@@ -172,10 +172,23 @@ export function contractSuite(name: string, start: () => Promise<Target>) {
       const m = await newMeeting(supervisor, { title: '并发', eligible: 3, subjects: [{ name: '甲' }, { name: '乙' }, { name: '丙' }] });
       const [token] = await issue(supervisor, m.id, 1);
       await supervisor.post(`/api/meetings/${m.id}/open`);
-      const replies = await Promise.all(Array.from({ length: 300 }, () => vote(token, allGraded(m.subjects, 'very_satisfied'))));
+      // wrangler dev's local proxy can drop a request on a starved machine and says so with a
+      // 503 asking for a retry; a voter's phone would retry, and a retry must get 409 or 201.
+      const voteRetrying = async () => {
+        for (let attempt = 0; ; attempt++) {
+          const r = await vote(token, allGraded(m.subjects, 'very_satisfied'));
+          if (r.status !== 503 || !r.text.includes('try sending the request again') || attempt === 3) return r;
+        }
+      };
+      const replies = await Promise.all(Array.from({ length: 300 }, voteRetrying));
       const statuses = replies.map((r) => r.status);
-      expect(statuses.filter((s) => s === 201)).toHaveLength(1);
-      expect(statuses.filter((s) => s === 409)).toHaveLength(299);
+      const odd = replies.filter((r) => r.status !== 201 && r.status !== 409);
+      expect(odd.map((r) => `${r.status} ${r.text.slice(0, 300)}`)).toEqual([]);
+      // One 201 (none only if the proxy dropped the very answer that said 201: the count below
+      // still shows the one ballot), every other use a 409.
+      const accepted = statuses.filter((s) => s === 201).length;
+      expect(accepted).toBeLessThanOrEqual(1);
+      expect(statuses.filter((s) => s === 409)).toHaveLength(300 - accepted);
       await supervisor.post(`/api/meetings/${m.id}/close`);
       const r = (await supervisor.get(`/api/meetings/${m.id}/results`)).body;
       expect(r.cast).toBe(1);

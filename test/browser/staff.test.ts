@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startNodeTarget } from '../helpers/node-target';
-import { client, type Client } from '../helpers/target';
+import { client } from '../helpers/target';
 import { cspViolations, launchChromium, out, printedTokens } from './voter-kit';
 
 type Grade = 'very_satisfied' | 'satisfied' | 'basically_satisfied' | 'dissatisfied';
@@ -237,7 +237,7 @@ describe('the staff pages in Chromium', () => {
   it('with JavaScript off: rows are added and removed, a meeting is created, and the dashboard reloads itself', async () => {
     const context = await browser.newContext({ javaScriptEnabled: false });
     const p = await signIn(context, supervisorKey);
-    await p.goto(url('/staff/meetings/new'));
+    await p.goto(url('/staff/new-meeting'));
     const labels = p.locator('input[name=cat_label]');
     await p.click('button:has-text("再加 3 行类别")');
     await expect.poll(() => labels.count()).toBe(6);

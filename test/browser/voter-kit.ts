@@ -72,12 +72,13 @@ export async function withCsp(context: BrowserContext, base: string) {
   });
 }
 
-/** Loads `url` as a JSON POST with a bearer key in a real tab, under the CSP: the sheet is the server's answer. */
+/** Loads `url` as a JSON POST with a bearer key in a real tab: the sheet is the server's answer, headers and all. */
 export async function openPost(page: Page, url: string, key: string, body: unknown) {
   await page.route(url, async (route) => {
     const headers = { ...route.request().headers(), authorization: `Bearer ${key}`, 'content-type': 'application/json' };
+    // The server's own headers, CSP included: the sheet must render under what the server sends.
     const res = await route.fetch({ method: 'POST', headers, postData: JSON.stringify(body) });
-    await route.fulfill({ response: res, headers: { ...res.headers(), 'content-security-policy': CSP } });
+    await route.fulfill({ response: res });
   });
   const res = await page.goto(url);
   await page.unroute(url);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { encodeChoices } from '../../src/domain/ballot';
+import { completeBallot, encodeChoices } from '../../src/domain/ballot';
 import { DomainError } from '../../src/domain/errors';
 import { transition } from '../../src/domain/meeting-state';
 import { formatToken, normalizeToken } from '../../src/domain/codes';
@@ -12,6 +12,7 @@ const subjects = [
 describe('a ballot grades every subject exactly once', () => {
   it('encodes one digit per subject in ballot order', () => {
     expect(encodeChoices(subjects, { s2: 'dissatisfied', s1: 'very_satisfied' })).toBe('03');
+    expect(completeBallot(subjects, { s2: 'dissatisfied', s1: 'very_satisfied' })).toBe('03');
   });
 
   it.each([
@@ -24,6 +25,7 @@ describe('a ballot grades every subject exactly once', () => {
     ['null', null, 'invalid_choices'],
     ['a prototype key', JSON.parse('{"s1":"satisfied","s2":"satisfied","__proto__":"x"}'), 'invalid_choices'],
   ])('refuses %s', (_what, choices, code) => {
+    expect(completeBallot(subjects, choices)).toBeNull();
     expect(() => encodeChoices(subjects, choices)).toThrow(DomainError);
     try {
       encodeChoices(subjects, choices);

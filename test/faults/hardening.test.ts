@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
 import { Agent } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CONTENT_SECURITY_POLICY } from '../../src/http/security';
+import { API_CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY } from '../../src/http/security';
 import { startNodeTarget } from '../helpers/node-target';
 import { issue, newMeeting } from '../helpers/scenario';
 import { client } from '../helpers/target';
@@ -31,7 +31,7 @@ const ROLES: [RegExp, Role[]][] = [
 const PAGE_ROLES: [RegExp, Role[]][] = [
   [/^\w+ \/staff\/users/, ['admin']],
   [/^\w+ \/staff\/scoring/, SCORER],
-  [/^\w+ \/staff\/meetings\/(new|:id\/(live|slips|void|open|close|paper))$/, SUPERVISOR],
+  [/^\w+ \/staff\/(new-meeting|meetings\/:id\/(live|slips|void|open|close|paper))$/, SUPERVISOR],
   [/^GET \/staff(\/meetings(\/:id(\/(results|audit))?)?)?$/, STAFF],
 ];
 
@@ -56,27 +56,33 @@ describe('hardening', () => {
   });
   afterAll(() => target?.stop());
 
-  it('every kind of response carries the strict CSP and the other secure headers', async () => {
+  it('pages carry the strict CSP and the other secure headers; API answers forbid loading and framing anything', async () => {
     const anon = client(target.url);
-    const replies = [
-      await anon.get('/healthz'),
-      await anon.get('/no/such/page'),
+    const admin = client(target.url, keys.admin);
+    const sheetMeeting = await newMeeting(admin, { title: '打印', eligible: 2, subjects: [{ name: '支部' }] });
+    // The printable slip sheet is HTML from an /api route: a page, with the page's CSP.
+    const sheet = await admin.post(`/api/meetings/${sheetMeeting.id}/tokens`, { count: 2, format: 'html' });
+    expect(sheet.headers.get('content-type')).toMatch(/^text\/html/);
+    const pages = [await anon.get('/healthz'), await anon.get('/no/such/page'), await anon.get(`/b/${token}`), await anon.get('/b'), sheet];
+    const api = [
       await anon.get('/api/meetings'),
       await client(target.url, keys.scorer).post('/api/meetings', { title: 'x', eligible: 1, subjects: [{ name: 'y' }] }),
       await anon.post('/api/ballots', { token: 'nope', choices: {} }),
       await anon.post('/api/ballots', 'x'.repeat(17 * 1024), { 'content-type': 'application/json' }),
-      await anon.get(`/b/${token}`),
-      await anon.get('/b'),
       await client(target.url, keys.admin).get(`/api/meetings/${meetingId}`),
     ];
-    for (const r of replies) {
-      expect(r.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
+    for (const r of [...pages, ...api]) {
       expect(r.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(r.headers.get('x-powered-by')).toBeNull();
+    }
+    for (const r of pages) {
+      expect(r.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
       expect(r.headers.get('referrer-policy')).toBe('no-referrer');
       expect(r.headers.get('x-frame-options')).toBe('DENY');
       expect(r.headers.get('cross-origin-opener-policy')).toBe('same-origin');
-      expect(r.headers.get('x-powered-by')).toBeNull();
     }
+    // An API answer is never a document: nothing may load in it and nothing may frame it.
+    for (const r of api) expect(r.headers.get('content-security-policy')).toBe(API_CONTENT_SECURITY_POLICY);
     expect(CONTENT_SECURITY_POLICY).toBe(
       "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
     );

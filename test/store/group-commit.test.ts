@@ -32,7 +32,6 @@ const ballot = (meetingId: string, tokenHash: string, over: Partial<NewBallot> =
   tokenHash,
   meetingId,
   id: randomId(),
-  category: '',
   channel: 'phone',
   grades: '0',
   receipt: newReceipt(),
@@ -145,6 +144,27 @@ describe('GroupCommit', () => {
       throw new Error('disk full');
     });
     expect((await Promise.allSettled([1, 2].map((x) => whole.submit(x)))).map((r) => r.status)).toEqual(['rejected', 'rejected']);
+  });
+
+  it('cuts a burst into batches of at most maxBatch, each caller answered by its own', async () => {
+    const sizes: number[] = [];
+    let running = 0;
+    let most = 0;
+    const group = new GroupCommit<number, number>(
+      async (items) => {
+        sizes.push(items.length);
+        most = Math.max(most, ++running);
+        await new Promise((r) => setTimeout(r, 2));
+        running--;
+        return items.map((x) => x + 1);
+      },
+      2,
+      100,
+    );
+    const burst = Array.from({ length: 450 }, (_, i) => i);
+    expect(await Promise.all(burst.map((x) => group.submit(x)))).toEqual(burst.map((x) => x + 1));
+    expect(sizes).toEqual([100, 100, 100, 100, 50]);
+    expect(most).toBe(2);
   });
 
   it.each([1, 2])('never has more than %i batches out at once', async (depth) => {

@@ -72,7 +72,7 @@ export function storeSuite(name: string, open: () => Promise<OpenedStore>) {
       await store.createMeeting(m);
       const [a, b, c] = hashes(3);
       await store.issueTokens(m.id, '', [a, b, c]);
-      const ballot = (tokenHash: string, receipt = randomId(5)) => ({ tokenHash, meetingId: m.id, id: randomId(), category: '', channel: 'phone' as const, grades: '1', receipt });
+      const ballot = (tokenHash: string, receipt = randomId(5)) => ({ tokenHash, meetingId: m.id, id: randomId(), channel: 'phone' as const, grades: '1', receipt });
       expect(await store.castBallot(ballot(randomId(32)))).toBe('unknown');
       expect(await store.castBallot(ballot(a))).toBe('not_open');
       expect(await store.voidToken(m.id, b)).toBe(true);
@@ -85,8 +85,46 @@ export function storeSuite(name: string, open: () => Promise<OpenedStore>) {
       expect(await store.setStatus(m.id, 'open', 'closed', new Date().toISOString())).toBe(true);
       expect(await store.castBallot(ballot(c))).toBe('not_open');
       expect(await store.castCounts(m.id)).toEqual({ '': 1 });
-      expect(await store.ballots(m.id)).toEqual([{ category: '', channel: 'phone', grades: '1' }]);
+      expect(await store.ballots(m.id)).toEqual([{ category: '', channel: 'phone', grades: '1', count: 1 }]);
       expect(await store.receipts(m.id)).toEqual(['RECEIPT01']);
+    });
+
+    it("stores a ballot under its token's own category, never spends a token for another meeting, and counts identical ballots together", async () => {
+      const m = meeting({ status: 'open', eligible: 3, categories: [{ key: 'party', label: '党员', eligible: 2 }, { key: 'rep', label: '代表', eligible: 1 }] });
+      const other = meeting({ status: 'open' });
+      await store.createMeeting(m);
+      await store.createMeeting(other);
+      const [p, p2, r] = hashes(3);
+      await store.issueTokens(m.id, 'party', [p, p2]);
+      await store.issueTokens(m.id, 'rep', [r]);
+      const ballot = (tokenHash: string, meetingId: string) => ({ tokenHash, meetingId, id: randomId(), channel: 'paper' as const, grades: '2', receipt: randomId(5) });
+      expect(await store.castBallot(ballot(p, other.id))).toBe('unknown');
+      expect(await store.tokenByHash(p)).toMatchObject({ state: 'unused', receipt: null });
+      expect(await store.castBallot(ballot(p, m.id))).toBe('cast');
+      expect(await store.castBallot(ballot(p2, m.id))).toBe('cast');
+      expect(await store.castBallot(ballot(r, m.id))).toBe('cast');
+      expect(await store.castCounts(m.id)).toEqual({ party: 2, rep: 1 });
+      expect(await store.castCounts(other.id)).toEqual({});
+      // Identical ballots come back counted together.
+      const groups = (await store.ballots(m.id)).sort((a, b) => a.category.localeCompare(b.category));
+      expect(groups).toEqual([
+        { category: 'party', channel: 'paper', grades: '2', count: 2 },
+        { category: 'rep', channel: 'paper', grades: '2', count: 1 },
+      ]);
+    });
+
+    it('finds the ballot form of a meeting from any of its subjects, and nothing for an unknown one', async () => {
+      const subjects = [
+        { id: randomId(8), name: '第一书记', kind: 'cadre' },
+        { id: randomId(8), name: '村委会', kind: null },
+        { id: randomId(8), name: '支部', kind: null },
+      ];
+      const m = meeting({ subjects });
+      await store.createMeeting(m);
+      const form = { meetingId: m.id, subjects };
+      expect(await store.ballotForm(subjects[2].id)).toEqual(form);
+      expect(await store.ballotForm(subjects[0].id)).toEqual(form);
+      expect(await store.ballotForm(randomId(8))).toBeNull();
     });
 
     it('stores one ballot for many simultaneous spends of one token', async () => {
@@ -95,7 +133,7 @@ export function storeSuite(name: string, open: () => Promise<OpenedStore>) {
       const [t] = hashes(1);
       await store.issueTokens(m.id, '', [t]);
       const outcomes = await Promise.all(
-        Array.from({ length: 50 }, () => store.castBallot({ tokenHash: t, meetingId: m.id, id: randomId(), category: '', channel: 'phone', grades: '4', receipt: randomId(5) })),
+        Array.from({ length: 50 }, () => store.castBallot({ tokenHash: t, meetingId: m.id, id: randomId(), channel: 'phone', grades: '4', receipt: randomId(5) })),
       );
       expect(outcomes.filter((o) => o === 'cast')).toHaveLength(1);
       expect(outcomes.filter((o) => o === 'used')).toHaveLength(49);

@@ -36,7 +36,7 @@ export function MeetingForm({ actor, csrf, draft, error }: { actor: Actor; csrf:
     <StaffPage title="新建测评会" actor={actor} csrf={csrf}>
       <h1>新建测评会</h1>
       {error && <Flash tone="err">{error}</Flash>}
-      <form method="post" action="/staff/meetings/new">
+      <form method="post" action="/staff/new-meeting">
         {/* Enter in a text box presses the first submit button: make that one "create", not a row's "remove". */}
         <button class="default-submit" type="submit" name="op" value="create" tabindex={-1} aria-hidden="true">
           创建

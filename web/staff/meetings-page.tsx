@@ -12,7 +12,7 @@ export function MeetingsPage({ actor, csrf, meetings }: { actor: Actor; csrf: st
       <h1>测评会</h1>
       {supervises && (
         <p class="actions">
-          <a class="btn" href="/staff/meetings/new">
+          <a class="btn" href="/staff/new-meeting">
             ＋ 新建测评会
           </a>
         </p>

@@ -13,26 +13,26 @@ import { renderSlipSheet } from '../slips';
 export const meetingRoutes = new Hono<AppEnv>()
   .post('/', requireRole(SUPERVISOR), async (c) => {
     const input = await readJson(c, createMeetingSchema);
-    return c.json(meetingJson(await createMeeting(c.var.services, input, c.var.actor)), 201);
+    return c.json(meetingJson(await createMeeting(c.get('services'), input, c.get('actor'))), 201);
   })
   .get('/', requireRole(STAFF), async (c) => {
-    const meetings = await c.var.services.store.listMeetings();
+    const meetings = await c.get('services').store.listMeetings();
     return c.json({ meetings: meetings.map(meetingJson) });
   })
-  .get('/:id', requireRole(STAFF), async (c) => c.json(meetingJson(await loadMeeting(c.var.services, c.req.param('id')))))
+  .get('/:id', requireRole(STAFF), async (c) => c.json(meetingJson(await loadMeeting(c.get('services'), c.req.param('id')))))
   .post('/:id/tokens', requireRole(SUPERVISOR), async (c) => {
     const input = await readJson(c, issueTokensSchema);
-    const issued = await issueTokens(c.var.services, c.req.param('id'), input, c.var.actor);
+    const issued = await issueTokens(c.get('services'), c.req.param('id'), input, c.get('actor'));
     if (input.format === 'html') return renderSlipSheet(c, issued, input.layout ?? 'slip');
     return c.json({ tokens: issued.tokens, urls: issued.urls, ...(issued.category && { category: issued.category }) }, 201);
   })
   .post('/:id/tokens/void', requireRole(SUPERVISOR), async (c) => {
     const { token } = await readJson(c, tokenSchema);
-    return c.json(await voidToken(c.var.services, c.req.param('id'), token, c.var.actor));
+    return c.json(await voidToken(c.get('services'), c.req.param('id'), token, c.get('actor')));
   })
   .post('/:id/open', requireRole(SUPERVISOR), async (c) =>
-    c.json(meetingJson(await changeState(c.var.services, c.req.param('id'), 'open', c.var.actor))),
+    c.json(meetingJson(await changeState(c.get('services'), c.req.param('id'), 'open', c.get('actor')))),
   )
   .post('/:id/close', requireRole(SUPERVISOR), async (c) =>
-    c.json(meetingJson(await changeState(c.var.services, c.req.param('id'), 'close', c.var.actor))),
+    c.json(meetingJson(await changeState(c.get('services'), c.req.param('id'), 'close', c.get('actor')))),
   );

@@ -6,7 +6,7 @@ import { csvResponse } from '../csv-response';
 import type { AppEnv } from '../env';
 
 export const satisfactionRoutes = new Hono<AppEnv>()
-  .get('/satisfaction', requireRole(SCORER), async (c) => c.json(await satisfactionRows(c.var.services)))
+  .get('/satisfaction', requireRole(SCORER), async (c) => c.json(await satisfactionRows(c.get('services'))))
   .get('/satisfaction.csv', requireRole(SCORER), async (c) =>
-    csvResponse(c, '满意度系数.csv', satisfactionCsv(await satisfactionRows(c.var.services))),
+    csvResponse(c, '满意度系数.csv', satisfactionCsv(await satisfactionRows(c.get('services')))),
   );

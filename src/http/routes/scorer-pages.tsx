@@ -54,7 +54,7 @@ export const scorerPages = new Hono<AppEnv>()
     const fill = fillMode(form.fill);
     const file = body.file instanceof File ? body.file : undefined;
     try {
-      const { result, sheet } = await scoreUpload(c.var.services, { bytes: await uploadedBytes(file), rule, params, fill });
+      const { result, sheet } = await scoreUpload(c.get('services'), { bytes: await uploadedBytes(file), rule, params, fill });
       const payload = { rows: sheet.rows, lines: sheet.lines, params, fill };
       return page(c, { rule, params: result.params, fill, result, payload, fileName: file?.name });
     } catch (err) {
@@ -65,7 +65,7 @@ export const scorerPages = new Hono<AppEnv>()
   .post('/export', async (c) => {
     const form = textFields(await formBody(c));
     const input = validate(scoringExportSchema, { ...form, rows: hiddenJson(form.rows), lines: hiddenJson(form.lines) });
-    const result = await scoreSheetRows(c.var.services, {
+    const result = await scoreSheetRows(c.get('services'), {
       rule: input.rule,
       params: paramsFromText(form.params),
       rows: input.rows,

@@ -80,7 +80,7 @@ export const scoringRoutes = new Hono<AppEnv>()
     const form = await formBody(c);
     const format = c.req.query('format');
     const fields = validate(scoringUploadSchema, { ...textFields(form), ...(format && { format }) });
-    const { result } = await scoreUpload(c.var.services, {
+    const { result } = await scoreUpload(c.get('services'), {
       bytes: await uploadedBytes(form.file),
       rule: fields.rule,
       params: paramsFromText(fields.params),

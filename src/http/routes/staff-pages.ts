@@ -3,7 +3,7 @@ import { requireRole, STAFF } from '../auth';
 import type { AppEnv } from '../env';
 import { pageError } from './staff/kit';
 import { meetingPages } from './staff/meeting';
-import { meetingListPages } from './staff/meetings';
+import { meetingListPages, newMeetingPages } from './staff/meetings';
 import { paperPages } from './staff/paper';
 import { signInPages } from './staff/sign-in';
 import { userPages } from './staff/users';
@@ -19,6 +19,7 @@ export const staffPages = new Hono<AppEnv>()
   .route('/', signInPages)
   .use(requireRole(STAFF))
   .get('/', (c) => c.redirect('/staff/meetings', 303))
+  .route('/new-meeting', newMeetingPages)
   .route('/meetings', meetingListPages)
   .route('/meetings', meetingViews)
   .route('/meetings', meetingPages)

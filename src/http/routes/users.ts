@@ -8,9 +8,9 @@ import { userSchema } from '../schemas';
 
 export const userRoutes = new Hono<AppEnv>()
   .use(requireRole(ADMIN))
-  .post('/', async (c) => c.json(await createUser(c.var.services, await readJson(c, userSchema)), 201))
-  .get('/', async (c) => c.json({ users: await c.var.services.store.listUsers() }))
+  .post('/', async (c) => c.json(await createUser(c.get('services'), await readJson(c, userSchema)), 201))
+  .get('/', async (c) => c.json({ users: await c.get('services').store.listUsers() }))
   .post('/:id/revoke', async (c) => {
-    if (!(await c.var.services.store.revokeUser(c.req.param('id')))) throw new DomainError('user_not_found', '找不到该账号', 404);
+    if (!(await c.get('services').store.revokeUser(c.req.param('id')))) throw new DomainError('user_not_found', '找不到该账号', 404);
     return c.json({ ok: true });
   });

@@ -34,8 +34,8 @@ const tokenPath = (c: C) => `/b/${encodeURIComponent(c.req.param('token') ?? '')
 
 /** Unknown tokens count toward the per-address throttle, exactly as on the JSON API. */
 async function lookUp(c: C) {
-  const token = await throttled(c, () => findToken(c.var.services, c.req.param('token') ?? ''));
-  return { token, meeting: await loadMeeting(c.var.services, token.meetingId) };
+  const token = await throttled(c, () => findToken(c.get('services'), c.req.param('token') ?? ''));
+  return { token, meeting: await loadMeeting(c.get('services'), token.meetingId) };
 }
 
 /** Why this slip cannot vote, as a page; the wording follows the refusal's code. */
@@ -63,7 +63,7 @@ export const voterPages = new Hono<AppEnv>()
     c.header('Referrer-Policy', 'no-referrer');
     await next();
   })
-  .use((c, next) => (c.var.platform.compressesPages ? gzip(c, next) : next()))
+  .use((c, next) => (c.get('platform').compressesPages ? gzip(c, next) : next()))
   .get('/', (c) => entry(c, c.req.query('code')))
   .post('/', async (c) => {
     return entry(c, (await readForm(c)).code);
@@ -82,7 +82,7 @@ export const voterPages = new Hono<AppEnv>()
     const refused = refusal(meeting, token);
     if (refused) return refusedPage(c, w, refused, meeting);
     try {
-      const { receipt } = await castBallot(c.var.services, { token: token.token, choices, channel: 'phone' });
+      const { receipt } = await castBallot(c.get('services'), { token: token.token, choices, channel: 'phone' });
       return htmlPage(c, <SuccessPage w={w} meetingTitle={meeting.title} receipt={receipt} />);
     } catch (err) {
       if (!(err instanceof DomainError)) throw err;

@@ -10,7 +10,7 @@ export type C = Context<AppEnv>;
 
 /** What every signed-in page's layout needs. */
 export async function staffView(c: C) {
-  return { actor: c.var.actor, csrf: await csrfToken(c) };
+  return { actor: c.get('actor'), csrf: await csrfToken(c) };
 }
 
 /** A form's fields, each as the list of its values (rows of a table repeat their names). */
@@ -54,6 +54,6 @@ export async function pageError(err: Error, c: C) {
     return c.redirect(`/staff/login${next}`, 303);
   }
   if (err.status === 429) c.header('Retry-After', String((err.details as { retryAfter?: number } | undefined)?.retryAfter ?? 60));
-  const signedIn = c.var.actor ? await staffView(c) : {};
+  const signedIn = c.get('actor') ? await staffView(c) : {};
   return htmlPage(c, <MessagePage title={CODE_TITLES[err.code] ?? TITLES[err.status] ?? '出错了'} message={err.message} {...signedIn} />, err.status);
 }

@@ -21,7 +21,7 @@ const DONE: Record<string, string> = {
   voided: '测评码已作废，不能再用于投票。',
 };
 
-const meetingOf = (c: C) => loadMeeting(c.var.services, c.req.param('id') ?? '');
+const meetingOf = (c: C) => loadMeeting(c.get('services'), c.req.param('id') ?? '');
 
 async function meetingPage(c: C, extra: { flash?: string; error?: string } = {}, status: 200 | 400 | 404 | 409 = 200) {
   return htmlPage(c, <MeetingPage {...await staffView(c)} meeting={await meetingOf(c)} {...extra} />, status);
@@ -41,14 +41,14 @@ function confirmRoute(action: MeetingAction) {
   return async (c: C) => {
     const meeting = await meetingOf(c);
     transition(meeting.status, action); // refuses now rather than after "confirm"
-    const turnout = await meetingTurnout(c.var.services, meeting);
+    const turnout = await meetingTurnout(c.get('services'), meeting);
     return htmlPage(c, <ConfirmPage {...await staffView(c)} meeting={meeting} action={action} turnout={turnout} />);
   };
 }
 
 function changeRoute(action: MeetingAction) {
   return async (c: C) => {
-    const meeting = await changeState(c.var.services, c.req.param('id') ?? '', action, c.var.actor);
+    const meeting = await changeState(c.get('services'), c.req.param('id') ?? '', action, c.get('actor'));
     return c.redirect(`/staff/meetings/${meeting.id}/${action === 'open' ? 'live' : 'results'}`, 303);
   };
 }
@@ -64,14 +64,14 @@ export const meetingPages = new Hono<AppEnv>()
         category: field(form, 'category') || undefined,
         layout: field(form, 'layout') || 'slip',
       });
-      const issued = await issueTokens(c.var.services, c.req.param('id'), input, c.var.actor);
+      const issued = await issueTokens(c.get('services'), c.req.param('id'), input, c.get('actor'));
       return renderSlipSheet(c, issued, input.layout ?? 'slip');
     }),
   )
   .post('/:id/void', requireRole(SUPERVISOR), (c) =>
     orOnPage(c, async () => {
       const form = await formOf(c);
-      await voidToken(c.var.services, c.req.param('id'), field(form, 'code'), c.var.actor);
+      await voidToken(c.get('services'), c.req.param('id'), field(form, 'code'), c.get('actor'));
       return c.redirect(`/staff/meetings/${c.req.param('id')}?done=voided`, 303);
     }),
   )

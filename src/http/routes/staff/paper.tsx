@@ -14,7 +14,7 @@ import { field, formOf, staffView, type C } from './kit';
 
 type Keyed = Pick<PaperPageProps, 'code' | 'chosen' | 'missing' | 'flash' | 'error'>;
 
-const meetingOf = (c: C) => loadMeeting(c.var.services, c.req.param('id') ?? '');
+const meetingOf = (c: C) => loadMeeting(c.get('services'), c.req.param('id') ?? '');
 
 /** The page, with the running counts; a meeting not open takes no slips, so no form then. */
 async function paperPage(c: C, meeting: Meeting, keyed: Keyed = {}, status: 200 | 201 | 400 | 404 | 409 = 200) {
@@ -24,7 +24,7 @@ async function paperPage(c: C, meeting: Meeting, keyed: Keyed = {}, status: 200 
     const back = { href: `/staff/meetings/${meeting.id}`, label: '返回测评会' };
     return htmlPage(c, <MessagePage title="现在不能录入纸质票" message={message} back={back} {...view} />, 409);
   }
-  const [turnout, paper] = await Promise.all([meetingTurnout(c.var.services, meeting), paperKeyedCount(c.var.services, meeting.id)]);
+  const [turnout, paper] = await Promise.all([meetingTurnout(c.get('services'), meeting), paperKeyedCount(c.get('services'), meeting.id)]);
   return htmlPage(c, <PaperPage {...view} meeting={meeting} cast={turnout.cast} paper={paper} {...keyed} />, status);
 }
 
@@ -48,7 +48,7 @@ async function keyIn(c: C) {
   const meeting = await meetingOf(c);
   const code = field(form, 'code').trim();
   const chosen = Object.fromEntries(meeting.subjects.map((s) => [s.id, field(form, s.id)]).filter(([, g]) => g));
-  const { services } = c.var;
+  const services = c.get('services');
   try {
     if (meeting.status !== 'open') return await paperPage(c, meeting);
     if (!code) throw new DomainError('invalid_input', '请先扫描纸质票上的二维码，或输入票上印的测评码。', 400);
@@ -57,7 +57,7 @@ async function keyIn(c: C) {
       const token = await checkPaperSlip(services, meeting.id, code);
       return await paperPage(c, meeting, { code: formatToken(token.token), flash: '测评码有效：请按纸质票勾选各测评对象的等次，然后点“录入这张票”。' });
     }
-    const { receipt } = await keyPaperBallot(services, meeting.id, { token: code, choices: chosen }, c.var.actor);
+    const { receipt } = await keyPaperBallot(services, meeting.id, { token: code, choices: chosen }, c.get('actor'));
     return await paperPage(c, meeting, { flash: `已录入 1 张纸质票（回执码 ${receipt}）` }, 201);
   } catch (err) {
     if (!(err instanceof DomainError) || !(err.status === 400 || err.status === 404 || err.status === 409)) throw err;

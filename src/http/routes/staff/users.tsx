@@ -10,7 +10,7 @@ import { userSchema } from '../../schemas';
 import { field, formOf, staffView, type C } from './kit';
 
 async function usersPage(c: C, extra: Pick<UsersPageProps, 'created' | 'flash' | 'error'> = {}, status: 200 | 201 | 400 | 404 = 200) {
-  return htmlPage(c, <UsersPage {...await staffView(c)} users={await c.var.services.store.listUsers()} {...extra} />, status);
+  return htmlPage(c, <UsersPage {...await staffView(c)} users={await c.get('services').store.listUsers()} {...extra} />, status);
 }
 
 /** /staff/users (admins): make a supervisor or scorer (the key shown once), revoke a key. */
@@ -21,7 +21,7 @@ export const userPages = new Hono<AppEnv>()
     const form = await formOf(c);
     try {
       const input = validate(userSchema, { name: field(form, 'name'), role: field(form, 'role') });
-      const user = await createUser(c.var.services, input);
+      const user = await createUser(c.get('services'), input);
       return usersPage(c, { created: { name: user.name, role: user.role, key: user.key } }, 201);
     } catch (err) {
       if (err instanceof DomainError && err.status === 400) return usersPage(c, { error: err.message }, 400);
@@ -29,6 +29,6 @@ export const userPages = new Hono<AppEnv>()
     }
   })
   .post('/:id/revoke', async (c) => {
-    if (!(await c.var.services.store.revokeUser(c.req.param('id')))) return usersPage(c, { error: '找不到该账号' }, 404);
+    if (!(await c.get('services').store.revokeUser(c.req.param('id')))) return usersPage(c, { error: '找不到该账号' }, 404);
     return c.redirect('/staff/users?done=revoked', 303);
   });
