@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allGraded, issue, newMeeting, type GradeName } from '../helpers/scenario';
-import { client, type Client, type Target } from '../helpers/target';
+import { client, resendingDropped, type Client, type Target } from '../helpers/target';
 
 /**
  * The HTTP contract of DESIGN.md, as a supervisor, a voter and a scorer would meet it. One
@@ -172,15 +172,8 @@ export function contractSuite(name: string, start: () => Promise<Target>) {
       const m = await newMeeting(supervisor, { title: '并发', eligible: 3, subjects: [{ name: '甲' }, { name: '乙' }, { name: '丙' }] });
       const [token] = await issue(supervisor, m.id, 1);
       await supervisor.post(`/api/meetings/${m.id}/open`);
-      // wrangler dev's local proxy can drop a request on a starved machine and says so with a
-      // 503 asking for a retry; a voter's phone would retry, and a retry must get 409 or 201.
-      const voteRetrying = async () => {
-        for (let attempt = 0; ; attempt++) {
-          const r = await vote(token, allGraded(m.subjects, 'very_satisfied'));
-          if (r.status !== 503 || !r.text.includes('try sending the request again') || attempt === 3) return r;
-        }
-      };
-      const replies = await Promise.all(Array.from({ length: 300 }, voteRetrying));
+      // A retry after a dropped request (see resendingDropped) must get 409 or 201 like any other.
+      const replies = await Promise.all(Array.from({ length: 300 }, () => resendingDropped(() => vote(token, allGraded(m.subjects, 'very_satisfied')))));
       const statuses = replies.map((r) => r.status);
       const odd = replies.filter((r) => r.status !== 201 && r.status !== 409);
       expect(odd.map((r) => `${r.status} ${r.text.slice(0, 300)}`)).toEqual([]);

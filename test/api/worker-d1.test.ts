@@ -3,7 +3,7 @@ import Database from 'better-sqlite3';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allGraded, issue, newMeeting } from '../helpers/scenario';
-import { client, type Client } from '../helpers/target';
+import { client, droppedByProxy, resendingDropped, type Client } from '../helpers/target';
 import { startWorkerTarget, type WorkerTarget } from '../helpers/worker-target';
 import { openStream } from './stream-kit';
 
@@ -57,11 +57,14 @@ describe('minping on Cloudflare Workers + D1 (wrangler, local workerd)', () => {
     const m = await newMeeting(staff, { title: '并发（D1）', eligible: 2, subjects: [{ name: '甲' }, { name: '乙' }] });
     const [token, paper] = await issue(staff, m.id, 2);
     expect((await staff.post(`/api/meetings/${m.id}/open`)).status).toBe(200);
-    const replies = await Promise.all(Array.from({ length: 200 }, () => voter.post('/api/ballots', { token, choices: allGraded(m.subjects, 'satisfied') })));
-    expect(replies.filter((r) => r.status === 201)).toHaveLength(1);
+    const send = () => voter.post('/api/ballots', { token, choices: allGraded(m.subjects, 'satisfied') });
+    const replies = await Promise.all(Array.from({ length: 200 }, () => resendingDropped(send)));
+    // One 201, unless the proxy dropped that very answer: the count after close still shows one ballot.
+    const accepted = replies.filter((r) => r.status === 201).length;
+    expect(accepted).toBeLessThanOrEqual(1);
     const refused = replies.filter((r) => r.status !== 201);
-    expect(refused).toHaveLength(199);
-    expect(new Set(refused.map((r) => `${r.status} ${r.body.error.code}`))).toEqual(new Set(['409 token_used']));
+    expect(refused).toHaveLength(200 - accepted);
+    expect([...new Set(refused.map((r) => `${r.status} ${r.body?.error?.code ?? r.text.slice(0, 200)}`))]).toEqual(['409 token_used']);
     const keyed = await staff.post(`/api/meetings/${m.id}/paper-ballots`, { token: paper, choices: allGraded(m.subjects, 'dissatisfied') });
     expect(keyed.status).toBe(201);
     await staff.post(`/api/meetings/${m.id}/close`);
@@ -107,8 +110,13 @@ describe('minping on Cloudflare Workers + D1 (wrangler, local workerd)', () => {
   it('lets concurrent issuers share a category roster without ever overrunning it', async () => {
     const m = await newMeeting(staff, { title: '抢发', categories: [{ key: 'party', label: '党员', eligible: 20 }, { key: 'rep', label: '代表', eligible: 5 }], subjects: [{ name: '支部' }] });
     const replies = await Promise.all(Array.from({ length: 10 }, () => staff.post(`/api/meetings/${m.id}/tokens`, { count: 3, category: 'party' })));
-    expect(replies.filter((r) => r.status === 201)).toHaveLength(6);
-    expect(replies.filter((r) => r.status === 409)).toHaveLength(4);
+    const issued = replies.filter((r) => r.status === 201).length;
+    const dropped = replies.filter(droppedByProxy).length; // outcome unknown: the worker may have issued them
+    expect(issued).toBeLessThanOrEqual(6);
+    expect(issued).toBeGreaterThanOrEqual(6 - dropped);
+    expect(replies.filter((r) => r.status === 409)).toHaveLength(10 - issued - dropped);
+    // Topping up one by one ends at the same roster, never past it.
+    for (let i = issued; i < 7; i++) if ((await staff.post(`/api/meetings/${m.id}/tokens`, { count: 3, category: 'party' })).status !== 201) break;
     const meeting = (await staff.get(`/api/meetings/${m.id}`)).body;
     expect(meeting).toMatchObject({ issued: 18, categories: [expect.objectContaining({ key: 'party', issued: 18 }), expect.objectContaining({ key: 'rep', issued: 0 })] });
     expect(d1('SELECT 1 FROM tokens WHERE meeting_id = ? AND category = ?', m.id, 'party')).toHaveLength(18);

@@ -47,3 +47,22 @@ export function client(baseUrl: string, key?: string) {
 }
 
 export type Client = ReturnType<typeof client>;
+
+/**
+ * Sends again when wrangler dev's local proxy dropped the request: on a starved machine it answers
+ * 503 asking for a retry, or closes the socket unanswered. A voter's phone would send again, and
+ * the contract makes that safe. Any answer other than the proxy's own 503 is returned as it came.
+ */
+export const droppedByProxy = (r: Reply) => r.status === 503 && r.text.includes('try sending the request again');
+
+export async function resendingDropped(send: () => Promise<Reply>, attempts = 4): Promise<Reply> {
+  for (let attempt = 1; ; attempt++) {
+    const last = attempt === attempts;
+    try {
+      const r = await send();
+      if (!droppedByProxy(r) || last) return r;
+    } catch (e) {
+      if (last || (e as { cause?: { code?: string } }).cause?.code !== 'UND_ERR_SOCKET') throw e;
+    }
+  }
+}
