@@ -7,7 +7,7 @@ import { BallotForms } from './ballot-forms';
 import { selectBallotGroups, selectCastCounts, selectReceipts } from './ballot-reads';
 import { issueBatch, spendAndStore } from './d1-atomic';
 import { byId, insertMeeting, selectMeetings, type D1Db } from './d1-meetings';
-import { refusedBecause } from './guards';
+import { whyNotSpent } from './guards';
 import { insertSession, removeSession, selectSession } from './sessions';
 import { toAuditEvent, toUser } from './rows';
 import type { CastOutcome, IssueOutcome, NewBallot, NewMeeting, NewSession, Store, TokenRow, User } from './types';
@@ -100,9 +100,7 @@ export class D1Store implements Store {
 
   async castBallot(b: NewBallot): Promise<CastOutcome> {
     if (await spendAndStore(this.db, b)) return 'cast';
-    const t = await this.tokenByHash(b.tokenHash);
-    const m = t && (await this.db.select({ status: meetings.status }).from(meetings).where(byId(t.meetingId)).get());
-    return refusedBecause(b.meetingId, t, m?.status);
+    return whyNotSpent(this.db, b.tokenHash, b.meetingId);
   }
   ballotForm(subjectId: string) {
     return formsOf(this.d1).get(this.db, subjectId);

@@ -1,7 +1,7 @@
 import { and, eq, sql, type SQLWrapper } from 'drizzle-orm';
 import { categories, meetings, tokens } from '../../db/schema';
-import type { MeetingStatus } from '../domain/meeting-state';
-import type { CastOutcome, TokenRow } from './types';
+import type { AnyDb } from './rows';
+import type { CastOutcome } from './types';
 
 /**
  * The WHERE clauses that carry the product's guarantees, shared by the SQLite and D1 stores so
@@ -25,9 +25,15 @@ export const categoryRoom = (meetingId: string, category: string, n: number) =>
 export const meetingRoom = (meetingId: string, n: number) =>
   and(eq(meetings.id, meetingId), sql`${meetings.issued} + ${n} <= ${meetings.eligible}`);
 
-/** Why a spend for `meetingId` changed nothing, read from the token and its meeting as they are now. */
-export function refusedBecause(meetingId: string, token: Pick<TokenRow, 'meetingId' | 'state'> | null, meetingStatus: MeetingStatus | undefined): CastOutcome {
-  if (!token || token.meetingId !== meetingId) return 'unknown';
-  if (meetingStatus !== 'open') return 'not_open';
-  return token.state === 'void' ? 'void' : 'used';
+/** Why a spend of `tokenHash` for `meetingId` changed nothing, read from the token and its meeting as they are now. */
+export async function whyNotSpent(db: AnyDb, tokenHash: string, meetingId: string): Promise<CastOutcome> {
+  const row = await db
+    .select({ meetingId: tokens.meetingId, state: tokens.state, status: meetings.status })
+    .from(tokens)
+    .innerJoin(meetings, eq(meetings.id, tokens.meetingId))
+    .where(eq(tokens.hash, tokenHash))
+    .get();
+  if (!row || row.meetingId !== meetingId) return 'unknown';
+  if (row.status !== 'open') return 'not_open';
+  return row.state === 'void' ? 'void' : 'used';
 }

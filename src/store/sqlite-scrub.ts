@@ -16,11 +16,12 @@ export const rewritesWholeFile = (meetingTokens: number, allTokens: number) => m
 /**
  * SQLite writes a new row at the top of its page's free space and logs every commit as a page
  * image in the WAL, so the bytes of the file replay the order ballots arrived in (and slips
- * were spent in). At close the meeting's ballots and tokens are deleted — secure_delete (set
- * on every connection) zeroes their old bytes — and written back in key order (random ids, token hashes), or on a file that
- * is mostly this meeting VACUUM rebuilds all of it in key order; then the truncating checkpoint
- * empties the WAL. Afterwards the file holds the meeting's rows and nothing of their history,
- * and on a county's day a close costs its own meeting's rows, not the whole file's.
+ * were spent in). At close the meeting's ballots and tokens are deleted (secure_delete, set on
+ * every connection, zeroes their old bytes) and written back in key order: random ids and token
+ * hashes. On a file that is mostly this meeting, VACUUM rebuilds all of it in key order instead.
+ * Then the truncating checkpoint empties the WAL. Afterwards the file holds the meeting's rows
+ * and nothing of their history, and on a county's day a close costs its own meeting's rows, not
+ * the whole file's.
  */
 export function rewriteInKeyOrder(sqlite: Database.Database, meetingId: string): void {
   try {

@@ -9,7 +9,7 @@ import { castBatch } from './ballot-batch.js';
 import { BallotForms } from './ballot-forms';
 import { selectBallotGroups, selectCastCounts, selectReceipts } from './ballot-reads';
 import { GroupCommit } from './group-commit';
-import { categoryRoom, meetingRoom, refusedBecause, spendable } from './guards';
+import { categoryRoom, meetingRoom, spendable, whyNotSpent } from './guards';
 import { insertSession, removeSession, selectSession } from './sessions';
 import { toAuditEvent, toUser } from './rows';
 import { rewriteInKeyOrder } from './sqlite-scrub';
@@ -192,9 +192,7 @@ export class SqliteStore implements Store {
 
   async castBallot(b: NewBallot): Promise<CastOutcome> {
     if ((await this.casts.submit(b)) === true) return 'cast';
-    const t = await this.tokenByHash(b.tokenHash);
-    const m = t && this.db.select({ status: meetings.status }).from(meetings).where(eq(meetings.id, t.meetingId)).get();
-    return refusedBecause(b.meetingId, t, m?.status);
+    return whyNotSpent(this.db, b.tokenHash, b.meetingId);
   }
 
   ballotForm(subjectId: string) {
