@@ -2,7 +2,8 @@ import { Hono } from 'hono';
 import { assetRoutes } from '../../web/assets/index';
 import { bodyLimits } from './body';
 import type { AppEnv, Platform } from './env';
-import { notFound, onError } from './errors';
+import { onError } from './errors';
+import { landingPages, notFoundFor } from './routes/landing';
 import { securityHeaders } from './security';
 import { ballotRoutes, paperBallotRoutes } from './routes/ballots';
 import { meetingRoutes } from './routes/meetings';
@@ -34,7 +35,7 @@ export function createApp(platform: Platform, options: AppOptions = {}) {
   // One hub per app instance (per process, per Workers isolate): one poller per watched meeting.
   const hub = new TurnoutHub(options.turnout);
   app.onError(onError);
-  app.notFound(notFound);
+  app.notFound(notFoundFor);
   app.use(securityHeaders());
   app.use(async (c, next) => {
     c.set('platform', platform);
@@ -45,6 +46,7 @@ export function createApp(platform: Platform, options: AppOptions = {}) {
   app.use(bodyLimits());
   for (const path of ['/api/ballots', '/b/*', '/api/meetings/*', '/staff/meetings/*']) app.use(path, pokeTurnout(hub));
   app.get('/healthz', (c) => c.json({ ok: true }));
+  app.route('/', landingPages);
   app.route('/assets', assetRoutes);
   app.route('/api/meetings', meetingRoutes);
   app.route('/api/meetings', resultRoutes);

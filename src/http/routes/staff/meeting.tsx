@@ -18,7 +18,9 @@ import { field, formOf, staffView, type C } from './kit';
 
 const DONE: Record<string, string> = {
   created: '测评会已创建。下一步：发放并打印测评码，然后开始投票。',
-  voided: '测评码已作废，不能再用于投票。',
+  voided: '测评码已作废，不能再用于投票；它占用的名额已空出，可以补发一张。',
+  printed:
+    '测评码只在生成时显示这一次，重新打开打印页不会再显示。打印好的测评码请妥善保管。若整张打印页丢失或没打印出来：用下面的“作废全部未用的测评码”作废它们，再重新发放、打印。',
 };
 
 const meetingOf = (c: C) => loadMeeting(c.get('services'), c.req.param('id') ?? '');
@@ -56,6 +58,8 @@ function changeRoute(action: MeetingAction) {
 /** /staff/meetings/:id: the meeting, its slips, open and close (each confirmed), lost slips. */
 export const meetingPages = new Hono<AppEnv>()
   .get('/:id', requireRole(STAFF), (c) => meetingPage(c, { flash: DONE[c.req.query('done') ?? ''] }))
+  // Reloading the printed sheet's address: the codes are gone for good; say so on a page.
+  .get('/:id/slips', requireRole(STAFF), (c) => c.redirect(`/staff/meetings/${encodeURIComponent(c.req.param('id'))}?done=printed`, 303))
   .post('/:id/slips', requireRole(SUPERVISOR), (c) =>
     orOnPage(c, async () => {
       const form = await formOf(c);
