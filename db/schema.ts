@@ -16,12 +16,19 @@ export const meetings = sqliteTable('meetings', {
   rule: text('rule', { mode: 'json' }).notNull(),
   status: text('status', { enum: ['draft', 'open', 'closed'] }).notNull(),
   eligible: integer('eligible').notNull(),
-  /** Tokens issued for a meeting without categories (with categories, see categories.issued). */
+  /**
+   * Slips issued and not voided (the roster's count): for a meeting without categories; with
+   * categories, see categories.issued. A voided slip frees its place.
+   */
   issued: integer('issued').notNull().default(0),
   createdBy: text('created_by').notNull(),
   createdAt: text('created_at').notNull(),
   openedAt: text('opened_at'),
   closedAt: text('closed_at'),
+  /** The public notice: its period in days from close, the 监督电话 line and the issuing unit (落款). */
+  noticeDays: integer('notice_days').notNull().default(7),
+  contact: text('contact'),
+  issuer: text('issuer'),
 });
 
 export const categories = sqliteTable(
@@ -32,6 +39,7 @@ export const categories = sqliteTable(
     label: text('label').notNull(),
     position: integer('position').notNull(),
     eligible: integer('eligible').notNull(),
+    /** Slips issued and not voided in this category. */
     issued: integer('issued').notNull().default(0),
   },
   (t) => [primaryKey({ columns: [t.meetingId, t.key] })],

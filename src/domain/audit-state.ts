@@ -25,8 +25,10 @@ export function stateProblems(events: AuditEvent[], state: AuditedState): string
   if (events[0]?.type !== 'meeting_created') problems.push('审计记录缺少第一条“创建测评会”事件');
   expect('meeting_opened', state.status === 'draft' ? 0 : 1, '开始投票');
   expect('meeting_closed', state.status === 'closed' ? 1 : 0, '结束投票');
-  const issued = events.filter((e) => e.type === 'tokens_issued').reduce((n, e) => n + Number(e.data.count ?? 0), 0);
-  if (issued !== state.issued) problems.push(`审计记录中发放测评码共 ${issued} 张，测评会记载已发放 ${state.issued} 张`);
+  // A voided slip frees its place: the meeting counts slips issued and not voided.
+  const sum = (type: AuditType, each: number) => events.filter((e) => e.type === type).reduce((n, e) => n + Number(e.data.count ?? each), 0);
+  const issued = sum('tokens_issued', 0) - sum('token_voided', 1);
+  if (issued !== state.issued) problems.push(`审计记录中发放且未作废的测评码共 ${issued} 张，测评会记载 ${state.issued} 张`);
   if (state.ballots) {
     expect('paper_ballot_keyed', state.ballots.paper, '录入纸质票');
     const closed = events.find((e) => e.type === 'meeting_closed');

@@ -6,7 +6,9 @@ export type AuditType =
   | 'meeting_closed'
   | 'token_voided'
   | 'paper_ballot_keyed'
-  | 'results_published';
+  | 'results_published'
+  | 'meeting_edited'
+  | 'meeting_deleted';
 
 export interface AuditEvent {
   meetingId: string;

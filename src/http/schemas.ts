@@ -28,7 +28,15 @@ export const createMeetingSchema = z.object({
     .optional(),
   eligible: count(1_000_000).optional(),
   subjects: z.array(z.object({ name: text(100), kind: z.string().trim().max(40).nullish() })).min(1).max(200),
+  noticeDays: z.number().int().min(1).max(365).optional(),
+  contact: z.string().trim().max(200).nullish(),
+  issuer: z.string().trim().max(200).nullish(),
 });
+
+/** PATCH of a draft: any of the create fields; a roster given replaces the roster whole. */
+export const editMeetingSchema = createMeetingSchema.partial().strict();
+
+export const copyMeetingSchema = z.object({ title: text(200).optional() });
 
 export const issueTokensSchema = z.object({
   count: count(100_000),
@@ -38,6 +46,9 @@ export const issueTokensSchema = z.object({
 });
 
 export const tokenSchema = z.object({ token: z.string().max(200) });
+
+/** One lost slip by its code, or every unused slip (of a category) when a whole sheet is lost. */
+export const voidSchema = z.union([tokenSchema, z.object({ unused: z.literal(true), category: z.string().max(40).optional() })]);
 
 export const ballotSchema = z.object({
   token: z.string().max(200),

@@ -13,6 +13,10 @@ export interface CreateMeetingInput {
   categories?: { key: string; label?: string; eligible: number }[];
   eligible?: number;
   subjects: { name: string; kind?: string | null }[];
+  /** The public notice: 公示期 in days from close (default 7), 监督电话, issuing unit. */
+  noticeDays?: number;
+  contact?: string | null;
+  issuer?: string | null;
 }
 
 function roster(input: CreateMeetingInput) {
@@ -30,7 +34,15 @@ function roster(input: CreateMeetingInput) {
   return { eligible: sum, categories: cats.map((c) => ({ key: c.key, label: c.label ?? c.key, eligible: c.eligible })) };
 }
 
-export async function createMeeting(services: Services, input: CreateMeetingInput, actor: Actor): Promise<Meeting> {
+/** Two subjects of one ballot with the same name could not be told apart on the results. */
+function uniqueNames(subjects: CreateMeetingInput['subjects']) {
+  const seen = new Set<string>();
+  const twice = [...new Set(subjects.map((s) => s.name.trim()).filter((n) => seen.has(n) || !seen.add(n)))];
+  if (twice.length) throw new DomainError('duplicate_subject', `测评对象名称不能重复：${twice.join('、')}`, 400, { duplicates: twice });
+}
+
+/** A meeting's input checked whole (rule, roster, subject names), as create and draft edits both need. */
+export function meetingPlan(input: CreateMeetingInput) {
   const rule = resolveRule(input.rule);
   const { eligible, categories } = roster(input);
   for (const key of Object.keys(rule.categoryQuorum ?? {})) {
@@ -39,16 +51,29 @@ export async function createMeeting(services: Services, input: CreateMeetingInpu
       throw new DomainError('invalid_rule', `规则中的类别“${q.of && key !== q.of ? `${key}/${q.of}` : key}”不在本次测评的名册中`, 400);
     }
   }
-  const id = randomId();
-  await services.store.createMeeting({
-    id,
+  uniqueNames(input.subjects);
+  return {
     title: input.title,
     organization: input.organization ?? null,
     rule,
-    status: 'draft',
     eligible,
     categories,
-    subjects: input.subjects.map((s) => ({ id: randomId(8), name: s.name, kind: s.kind ?? null })),
+    subjects: input.subjects.map((s) => ({ name: s.name.trim(), kind: s.kind ?? null })),
+    noticeDays: input.noticeDays ?? 7,
+    contact: input.contact ?? null,
+    issuer: input.issuer ?? null,
+  };
+}
+
+export async function createMeeting(services: Services, input: CreateMeetingInput, actor: Actor): Promise<Meeting> {
+  const plan = meetingPlan(input);
+  const { eligible, categories } = plan;
+  const id = randomId();
+  await services.store.createMeeting({
+    ...plan,
+    id,
+    status: 'draft',
+    subjects: plan.subjects.map((s) => ({ id: randomId(8), ...s })),
     createdBy: actor.id,
     createdAt: new Date().toISOString(),
   });

@@ -23,5 +23,8 @@ export function meetingJson(m: Meeting) {
     createdAt: m.createdAt,
     openedAt: m.openedAt,
     closedAt: m.closedAt,
+    noticeDays: m.noticeDays,
+    contact: m.contact,
+    issuer: m.issuer,
   };
 }

@@ -17,3 +17,17 @@ export async function voidToken(services: Services, meetingId: string, raw: stri
   await record(services, meetingId, 'token_voided', actor, token.category ? { category: token.category } : {});
   return { ok: true as const };
 }
+
+/**
+ * A lost or unprinted sheet: its codes were shown only once, so the slips cannot be named one by
+ * one. Every unused slip of the meeting (or of one category) is voided and its place freed, to be
+ * issued again. Used slips keep their ballots.
+ */
+export async function voidUnusedSlips(services: Services, meetingId: string, category: string | null, actor: Actor) {
+  const meeting = await loadMeeting(services, meetingId);
+  if (meeting.status === 'closed') throw new DomainError('meeting_closed', '测评会已结束，不能再作废测评码', 409);
+  if (category !== null && !meeting.categories.some((c) => c.key === category)) throw new DomainError('unknown_category', `没有名为“${category}”的类别`, 400);
+  const count = await services.store.voidUnused(meetingId, category);
+  if (count > 0) await record(services, meetingId, 'token_voided', actor, { count, unused: true, ...(category && { category }) });
+  return { ok: true as const, voided: count };
+}

@@ -8,9 +8,10 @@ import { selectBallotGroups, selectCastCounts, selectReceipts } from './ballot-r
 import { issueBatch, spendAndStore } from './d1-atomic';
 import { byId, insertMeeting, selectMeetings, type D1Db } from './d1-meetings';
 import { whyNotSpent } from './guards';
+import { draftDeleteStatements, draftEditStatements, selectSlipCounts, voidSlipStatements, voidUnusedStatements } from './slip-edits';
 import { insertSession, removeSession, selectSession } from './sessions';
 import { toAuditEvent, toUser } from './rows';
-import type { CastOutcome, IssueOutcome, NewBallot, NewMeeting, NewSession, Store, TokenRow, User } from './types';
+import type { CastOutcome, DraftEdit, IssueOutcome, NewBallot, NewMeeting, NewSession, Store, TokenRow, User } from './types';
 
 const { auditEvents, meetings, tokens, users } = schema;
 
@@ -90,12 +91,25 @@ export class D1Store implements Store {
       .get();
     return row ?? null;
   }
+  /** One batch (one transaction on D1's single writer); the changes of each statement. */
+  private async inBatch(statements: unknown[]): Promise<number[]> {
+    const results = await this.db.batch(statements as never);
+    return (results as unknown as D1Result[]).map((r) => r.meta.changes);
+  }
   async voidToken(meetingId: string, hash: string) {
-    const res = await this.db
-      .update(tokens)
-      .set({ state: 'void' })
-      .where(and(eq(tokens.hash, hash), eq(tokens.meetingId, meetingId), eq(tokens.state, 'unused')));
-    return res.meta.changes === 1;
+    return (await this.inBatch(voidSlipStatements(this.db, meetingId, hash)))[0] === 1;
+  }
+  async voidUnused(meetingId: string, category: string | null) {
+    return (await this.inBatch(voidUnusedStatements(this.db, meetingId, category))).at(-1)!;
+  }
+  slipCounts(meetingId: string) {
+    return selectSlipCounts(this.db, meetingId);
+  }
+  async updateDraft(edit: DraftEdit) {
+    return (await this.inBatch(draftEditStatements(this.db, edit)))[0] === 1;
+  }
+  async deleteDraft(id: string) {
+    return (await this.inBatch(draftDeleteStatements(this.db, id))).at(-1) === 1;
   }
 
   async castBallot(b: NewBallot): Promise<CastOutcome> {

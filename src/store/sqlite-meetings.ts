@@ -13,8 +13,8 @@ interface Fixed {
 }
 
 /**
- * Reads meetings for the vote path, thousands of times a second. What the Store can never
- * change after creation (title, rule, roster, subjects, category labels) is read once per
+ * Reads meetings for the vote path, thousands of times a second. What only a draft edit can
+ * change (title, rule, roster, subjects, category labels; the edit calls forget) is read once per
  * meeting; status, issued counts and timestamps are read fresh every time. The vote itself
  * does not rely on this read: its UPDATE checks the meeting is open, atomically, in SQL.
  */
@@ -53,6 +53,11 @@ export class MeetingReader {
     if (!fixed || !live) return null;
     // Fresh arrays for every caller: one editing its copy must not edit the cache.
     return toMeeting({ ...fixed.row, ...live }, fixed.hasCategories ? this.liveCategories.all({ id }) : [], [...fixed.subjects]);
+  }
+
+  /** A draft was rewritten or deleted: read it afresh next time. */
+  forget(id: string) {
+    this.fixed.delete(id);
   }
 
   private load(id: string): Fixed | null {

@@ -12,10 +12,11 @@ import { GroupCommit } from './group-commit';
 import { categoryRoom, meetingRoom, spendable, whyNotSpent } from './guards';
 import { insertSession, removeSession, selectSession } from './sessions';
 import { toAuditEvent, toUser } from './rows';
+import { draftDeleteStatements, draftEditStatements, selectSlipCounts, voidSlipStatements, voidUnusedStatements } from './slip-edits';
 import { rewriteInKeyOrder } from './sqlite-scrub';
 import { MeetingReader } from './sqlite-meetings';
 import { ThreadWriter, wireQuery } from './sqlite-writer';
-import type { CastOutcome, IssueOutcome, Meeting, NewBallot, NewMeeting, NewSession, Store, User } from './types';
+import type { CastOutcome, DraftEdit, IssueOutcome, Meeting, NewBallot, NewMeeting, NewSession, Store, User } from './types';
 
 const { auditEvents, ballots, categories, meetings, subjects, tokens, users } = schema;
 type Db = BetterSQLite3Database<typeof schema>;
@@ -181,13 +182,33 @@ export class SqliteStore implements Store {
     return row ? { meetingId: row.meetingId, category: row.category, state: row.state, receipt: row.receipt } : null;
   }
 
+  /** Runs statements in one immediate transaction; the changes of each. */
+  private inTransaction(statements: (tx: Db) => { run(): { changes: number } }[]): number[] {
+    return this.db.transaction((tx) => statements(tx as unknown as Db).map((s) => s.run().changes), { behavior: 'immediate' });
+  }
+
   async voidToken(meetingId: string, hash: string) {
-    const res = this.db
-      .update(tokens)
-      .set({ state: 'void' })
-      .where(and(eq(tokens.hash, hash), eq(tokens.meetingId, meetingId), eq(tokens.state, 'unused')))
-      .run();
-    return res.changes === 1;
+    return this.inTransaction((tx) => voidSlipStatements(tx, meetingId, hash) as never)[0] === 1;
+  }
+
+  async voidUnused(meetingId: string, category: string | null) {
+    return this.inTransaction((tx) => voidUnusedStatements(tx, meetingId, category) as never).at(-1)!;
+  }
+
+  slipCounts(meetingId: string) {
+    return selectSlipCounts(this.db, meetingId);
+  }
+
+  async updateDraft(edit: DraftEdit) {
+    const done = this.inTransaction((tx) => draftEditStatements(tx, edit) as never)[0] === 1;
+    this.meetingReader.forget(edit.id);
+    return done;
+  }
+
+  async deleteDraft(id: string) {
+    const done = this.inTransaction((tx) => draftDeleteStatements(tx, id) as never).at(-1) === 1;
+    this.meetingReader.forget(id);
+    return done;
   }
 
   async castBallot(b: NewBallot): Promise<CastOutcome> {

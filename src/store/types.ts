@@ -40,9 +40,26 @@ export interface Meeting {
   createdAt: string;
   openedAt: string | null;
   closedAt: string | null;
+  /** The public notice's period (days from close), 监督电话 and issuing unit. */
+  noticeDays: number;
+  contact: string | null;
+  issuer: string | null;
 }
 
-export type NewMeeting = Omit<Meeting, 'issued' | 'categories' | 'openedAt' | 'closedAt'> & {
+/** A draft rewritten whole; `expectIssued` is the issued count the edit was checked against. */
+export type DraftEdit = Pick<Meeting, 'id' | 'title' | 'organization' | 'rule' | 'eligible' | 'categories' | 'subjects' | 'noticeDays' | 'contact' | 'issuer'> & {
+  expectIssued: number;
+};
+
+/** A meeting's slips by state (发出 = all three; 收回 = used; 作废 = void; 未用 = unused). */
+export interface SlipCounts {
+  unused: number;
+  used: number;
+  void: number;
+}
+
+export type NewMeeting = Omit<Meeting, 'issued' | 'categories' | 'openedAt' | 'closedAt' | 'noticeDays' | 'contact' | 'issuer'> &
+  Partial<Pick<Meeting, 'noticeDays' | 'contact' | 'issuer'>> & {
   categories: Omit<CategoryRow, 'issued'>[];
 };
 
@@ -112,8 +129,15 @@ export interface Store {
   /** Inserts the hashes and raises the issued count in one step, refusing past the roster. */
   issueTokens(meetingId: string, category: string, hashes: string[]): Promise<IssueOutcome>;
   tokenByHash(hash: string): Promise<TokenRow | null>;
-  /** Marks an unused token void; false when it was not unused. */
+  /** Marks an unused token void and frees its roster place; false when it was not unused. */
   voidToken(meetingId: string, hash: string): Promise<boolean>;
+  /** Voids every unused token of the meeting (or of one category), freeing their places; how many. */
+  voidUnused(meetingId: string, category: string | null): Promise<number>;
+  slipCounts(meetingId: string): Promise<SlipCounts>;
+  /** Rewrites a draft still holding `expectIssued` slips; false when it is no longer that draft. */
+  updateDraft(edit: DraftEdit): Promise<boolean>;
+  /** Deletes a draft with its roster, subjects and slips (not its audit trail); false when no draft. */
+  deleteDraft(id: string): Promise<boolean>;
 
   /**
    * The form of the meeting `subjectId` is graded in (subject ids are unique across meetings);

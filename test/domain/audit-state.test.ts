@@ -22,7 +22,7 @@ describe('an audit trail agrees with its meeting', () => {
       '审计记录中有 0 条“结束投票”事件，按测评会状态应为 1 条',
       '审计记录中有 0 条“录入纸质票”事件，按测评会状态应为 1 条',
     ]);
-    expect(stateProblems(closedTrail, { ...closed, issued: 5 })).toEqual(['审计记录中发放测评码共 3 张，测评会记载已发放 5 张']);
+    expect(stateProblems(closedTrail, { ...closed, issued: 5 })).toEqual(['审计记录中发放且未作废的测评码共 3 张，测评会记载 5 张']);
     expect(stateProblems(closedTrail, { ...closed, ballots: { cast: 3, paper: 1 } })).toEqual(['“结束投票”事件记载 2 张选票，库中实有 3 张']);
     expect(stateProblems(closedTrail.slice(1), closed)).toContain('审计记录缺少第一条“创建测评会”事件');
   });

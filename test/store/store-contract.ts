@@ -54,6 +54,43 @@ export function storeSuite(name: string, open: () => Promise<OpenedStore>) {
       expect((await store.getMeeting(m.id))!.issued).toBe(2500);
     });
 
+    it('a voided slip frees its place in its category and the meeting, once; voiding all unused frees them all', async () => {
+      const m = meeting({ eligible: 5, categories: [{ key: 'party', label: '党员', eligible: 3 }, { key: 'rep', label: '代表', eligible: 2 }] });
+      await store.createMeeting(m);
+      const party = hashes(3);
+      expect(await store.issueTokens(m.id, 'party', party)).toBe('issued');
+      expect(await store.issueTokens(m.id, 'rep', hashes(2))).toBe('issued');
+      expect(await store.voidToken(m.id, party[0])).toBe(true);
+      expect(await store.voidToken(m.id, party[0])).toBe(false);
+      const after = (await store.getMeeting(m.id))!;
+      expect([after.issued, after.categories[0].issued, after.categories[1].issued]).toEqual([4, 2, 2]);
+      expect(await store.issueTokens(m.id, 'party', hashes(1))).toBe('issued');
+      expect(await store.voidUnused(m.id, 'rep')).toBe(2);
+      const end = (await store.getMeeting(m.id))!;
+      expect([end.issued, end.categories[0].issued, end.categories[1].issued]).toEqual([3, 3, 0]);
+      expect(await store.slipCounts(m.id)).toEqual({ unused: 3, used: 0, void: 3 });
+    });
+
+    it('rewrites a draft whole only while it is that draft, and deletes only a draft', async () => {
+      const m = meeting();
+      await store.createMeeting(m);
+      await store.ballotForm(m.subjects[0].id); // a draft's form is not remembered past an edit
+      const subjects = [{ id: randomId(8), name: '新对象', kind: null }];
+      const edit = { ...m, title: '改过', noticeDays: 10, contact: '电话', issuer: '某镇党委', categories: [], subjects, expectIssued: 0 };
+      expect(await store.updateDraft({ ...edit, expectIssued: 1 })).toBe(false);
+      expect(await store.updateDraft(edit)).toBe(true);
+      expect(await store.getMeeting(m.id)).toMatchObject({ title: '改过', noticeDays: 10, issuer: '某镇党委', subjects });
+      expect((await store.ballotForm(subjects[0].id))?.subjects).toEqual(subjects);
+      expect(await store.ballotForm(m.subjects[0].id)).toBeNull();
+      const open = meeting();
+      await store.createMeeting(open);
+      await store.setStatus(open.id, 'draft', 'open', new Date().toISOString());
+      expect(await store.updateDraft({ ...open, noticeDays: 7, contact: null, issuer: null, categories: [], expectIssued: 0 })).toBe(false);
+      expect(await store.deleteDraft(open.id)).toBe(false);
+      expect(await store.deleteDraft(m.id)).toBe(true);
+      expect(await store.getMeeting(m.id)).toBeNull();
+    });
+
     it('counts a category roster on its own and in the meeting total', async () => {
       const m = meeting({ eligible: 5, categories: [{ key: 'party', label: '党员', eligible: 3 }, { key: 'rep', label: '代表', eligible: 2 }] });
       await store.createMeeting(m);

@@ -4,7 +4,7 @@ import { auditReport } from '../../services/audit-report';
 import { resultsCsv } from '../../services/csv-views';
 import { loadMeeting } from '../../services/load-meeting';
 import { meetingResults, publicReceipts } from '../../services/results';
-import { meetingTurnout } from '../../services/turnout';
+import { meetingSlips, meetingTurnout } from '../../services/turnout';
 import { requireRole, STAFF, SUPERVISOR } from '../auth';
 import type { AppEnv } from '../env';
 
@@ -15,8 +15,8 @@ export const resultRoutes = new Hono<AppEnv>()
   })
   .get('/:id/results', requireRole(STAFF), async (c) => {
     const meeting = await loadMeeting(c.get('services'), c.req.param('id'));
-    const results = await meetingResults(c.get('services'), meeting);
-    return c.json({ meetingId: meeting.id, title: meeting.title, organization: meeting.organization, rule: meeting.rule, ...results });
+    const [results, slips] = await Promise.all([meetingResults(c.get('services'), meeting), meetingSlips(c.get('services'), meeting.id)]);
+    return c.json({ meetingId: meeting.id, title: meeting.title, organization: meeting.organization, rule: meeting.rule, ...results, slips });
   })
   .get('/:id/results.csv', requireRole(STAFF), async (c) => {
     const meeting = await loadMeeting(c.get('services'), c.req.param('id'));
