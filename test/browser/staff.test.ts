@@ -229,7 +229,10 @@ describe('the staff pages in Chromium', () => {
     expect((await api.get(`/api/meetings/${draft.id}`)).body.status).toBe('draft');
 
     // With the page's token both go through.
-    expect((await page.request.post(voidPath, { form: { code: token, _csrf: csrf }, maxRedirects: 0 })).status()).toBe(303);
+    // The void is asked first (200, a confirmation page), then done (303).
+    expect((await page.request.post(voidPath, { form: { code: token, _csrf: csrf }, maxRedirects: 0 })).status()).toBe(200);
+    expect((await anyone().post('/api/ballots', { token, choices: { x: 'satisfied' } })).body.error.code).not.toBe('token_void');
+    expect((await page.request.post(voidPath, { form: { code: token, _csrf: csrf, confirmed: '1' }, maxRedirects: 0 })).status()).toBe(303);
     expect((await page.request.post(url(`/api/meetings/${draft.id}/open`), { headers: { 'x-csrf-token': csrf } })).status()).toBe(200);
     expect((await anyone().post('/api/ballots', { token, choices: { x: 'satisfied' } })).body.error.code).toBe('token_void');
   });

@@ -47,3 +47,58 @@ describe('pages at the edges of a meeting', () => {
     expect(await r.text()).toContain('测评码只在生成时显示这一次');
   });
 });
+
+describe('the draft pages (plain form posts, as with JavaScript off)', () => {
+  let target: Target;
+  let supervisor: Client;
+  let key: string;
+  const form = (path: string, fields: Record<string, string | string[]>) => {
+    const body = new URLSearchParams();
+    for (const [k, v] of Object.entries(fields)) for (const one of [v].flat()) body.append(k, one);
+    return fetch(target.url + path, { method: 'POST', body, headers: { ...HTML, authorization: `Bearer ${key}` }, redirect: 'manual' });
+  };
+
+  beforeAll(async () => {
+    target = await startNodeTarget();
+    const admin = client(target.url, target.adminKey);
+    key = (await admin.post('/api/users', { name: '监督员老王', role: 'supervisor' })).body.key;
+    supervisor = client(target.url, key);
+  });
+  afterAll(() => target?.stop());
+
+  it('the edit form saves a draft; a total that disagrees with the categories is refused on the page, nothing saved', async () => {
+    const m = (await supervisor.post('/api/meetings', { title: '页面修改', eligible: 3, subjects: [{ name: '甲' }] })).body;
+    const page = await fetch(`${target.url}/staff/meetings/${m.id}/edit`, { headers: { ...HTML, authorization: `Bearer ${key}` } });
+    expect(await page.text()).toContain('value="页面修改"');
+    const fields = { title: '页面修改后', rule: 'standard', cat_label: ['党员', '代表'], cat_eligible: ['4', '2'], subj_name: ['甲', '乙'], subj_kind: ['', ''], noticeDays: '5', contact: '0771-7654321', issuer: '中共某镇委员会' };
+    const wrong = await form(`/staff/meetings/${m.id}/edit`, { ...fields, eligible: '7' });
+    expect(wrong.status).toBe(400);
+    expect(await wrong.text()).toContain('与各类别人数之和 6 不一致');
+    expect((await supervisor.get(`/api/meetings/${m.id}`)).body.title).toBe('页面修改');
+    const saved = await form(`/staff/meetings/${m.id}/edit`, { ...fields, eligible: '' });
+    expect(saved.status).toBe(303);
+    expect((await supervisor.get(`/api/meetings/${m.id}`)).body).toMatchObject({ title: '页面修改后', eligible: 6, noticeDays: 5, contact: '0771-7654321', issuer: '中共某镇委员会' });
+  });
+
+  it('voiding from the page asks first; only the confirmed post voids', async () => {
+    const m = (await supervisor.post('/api/meetings', { title: '作废确认', eligible: 3, subjects: [{ name: '甲' }] })).body;
+    const [token] = (await supervisor.post(`/api/meetings/${m.id}/tokens`, { count: 1 })).body.tokens;
+    const ask = await form(`/staff/meetings/${m.id}/void`, { code: token });
+    expect(ask.status).toBe(200);
+    expect(await ask.text()).toContain('确认作废测评码');
+    expect((await supervisor.get(`/api/meetings/${m.id}/turnout`)).body.slips).toMatchObject({ voided: 0, unused: 1 });
+    expect((await form(`/staff/meetings/${m.id}/void`, { code: token, confirmed: '1' })).status).toBe(303);
+    expect((await supervisor.get(`/api/meetings/${m.id}/turnout`)).body.slips).toMatchObject({ voided: 1, unused: 0 });
+  });
+
+  it('delete asks, then removes the draft; copy opens the new draft for editing', async () => {
+    const m = (await supervisor.post('/api/meetings', { title: '删除确认', eligible: 3, subjects: [{ name: '甲' }] })).body;
+    const copy = await form(`/staff/meetings/${m.id}/copy`, {});
+    expect(copy.status).toBe(303);
+    expect(copy.headers.get('location')).toMatch(/^\/staff\/meetings\/[^/]+\/edit$/);
+    const ask = await fetch(`${target.url}/staff/meetings/${m.id}/delete`, { headers: { ...HTML, authorization: `Bearer ${key}` } });
+    expect(await ask.text()).toContain('确认删除');
+    expect((await form(`/staff/meetings/${m.id}/delete`, { confirmed: '1' })).status).toBe(303);
+    expect((await supervisor.get(`/api/meetings/${m.id}`)).status).toBe(404);
+  });
+});

@@ -22,7 +22,9 @@ a{color:#0645ad}
 .card{background:#fff;border:1px solid #ccc;border-radius:10px;padding:14px 16px;margin:0 0 16px}
 table{border-collapse:collapse;width:100%;background:#fff}
 th,td{border:1px solid #bbb;padding:8px 10px;text-align:left;vertical-align:top}
-th{background:#eee}
+th{background:#eee;white-space:nowrap;word-break:keep-all}
+.inline-form{display:contents}
+table.slips{width:auto;min-width:24rem;margin:0 0 16px}
 td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}
 .scroll{overflow-x:auto}
 label{display:block;font-weight:700;margin:12px 0 4px}
@@ -100,7 +102,7 @@ body.projector .live-state,body.projector .muted{color:#bbb}
 body.projector a{color:#9cf}
 @media (max-width:40rem){.big{font-size:44px}h1{font-size:24px}}
 @page{size:A4;margin:15mm}
-@media print{body{background:#fff;font-size:12pt}header.top,.no-print{display:none}main{max-width:none;padding:0}.card{border:0;padding:0}.receipts{columns:5;font-size:10pt}}
+@media print{body{background:#fff;font-size:12pt}th,td{padding:1.2mm 2mm}table{font-size:10.5pt}.scroll{overflow:visible}header.top,.no-print{display:none}main{max-width:none;padding:0}.card{border:0;padding:0}.receipts{columns:5;font-size:10pt}}
 `;
 
 registerAsset('staff.css', 'text/css; charset=utf-8', css);

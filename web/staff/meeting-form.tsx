@@ -10,7 +10,21 @@ export interface MeetingDraft {
   eligible: string;
   categories: { label: string; eligible: string }[];
   subjects: { name: string; kind: string }[];
+  /** The public notice: 公示期 (days), 监督电话, issuing unit (落款). */
+  noticeDays: string;
+  contact: string;
+  issuer: string;
 }
+
+/** Where the form posts and what it says: a new meeting, or a draft's edit. */
+export interface FormTarget {
+  action: string;
+  heading: string;
+  submit: string;
+  cancel: string;
+}
+
+export const NEW_MEETING: FormTarget = { action: '/staff/new-meeting', heading: '新建测评会', submit: '创建测评会', cancel: '/staff/meetings' };
 
 export const MORE_CATEGORIES = 3;
 export const MORE_SUBJECTS = 5;
@@ -22,6 +36,9 @@ export const blankDraft = (): MeetingDraft => ({
   eligible: '',
   categories: Array.from({ length: MORE_CATEGORIES }, () => ({ label: '', eligible: '' })),
   subjects: Array.from({ length: MORE_SUBJECTS }, () => ({ name: '', kind: '' })),
+  noticeDays: '7',
+  contact: '',
+  issuer: '',
 });
 
 /** A row's remove button: a plain submit, so rows come and go with JavaScript off. */
@@ -31,12 +48,12 @@ const Remove = ({ value }: { value: string }) => (
   </button>
 );
 
-export function MeetingForm({ actor, csrf, draft, error }: { actor: Actor; csrf: string; draft: MeetingDraft; error?: string }) {
+export function MeetingForm({ actor, csrf, draft, error, target = NEW_MEETING }: { actor: Actor; csrf: string; draft: MeetingDraft; error?: string; target?: FormTarget }) {
   return (
-    <StaffPage title="新建测评会" actor={actor} csrf={csrf}>
-      <h1>新建测评会</h1>
+    <StaffPage title={target.heading} actor={actor} csrf={csrf}>
+      <h1>{target.heading}</h1>
       {error && <Flash tone="err">{error}</Flash>}
-      <form method="post" action="/staff/new-meeting">
+      <form method="post" action={target.action}>
         {/* Enter in a text box presses the first submit button: make that one "create", not a row's "remove". */}
         <button class="default-submit" type="submit" name="op" value="create" tabindex={-1} aria-hidden="true">
           创建
@@ -90,7 +107,7 @@ export function MeetingForm({ actor, csrf, draft, error }: { actor: Actor; csrf:
               再加 {MORE_CATEGORIES} 行类别
             </button>
           </div>
-          <label for="eligible">不分类别时：应参加总人数</label>
+          <label for="eligible">应参加总人数（不分类别时必填；按类别时可不填，填了须等于各类别之和）</label>
           <input id="eligible" type="number" name="eligible" value={draft.eligible} min="1" inputmode="numeric" />
         </div>
 
@@ -127,11 +144,21 @@ export function MeetingForm({ actor, csrf, draft, error }: { actor: Actor; csrf:
           </div>
         </div>
 
+        <h2>公示</h2>
+        <div class="card">
+          <label for="noticeDays">公示期（天，从结束投票起算）</label>
+          <input id="noticeDays" type="number" name="noticeDays" value={draft.noticeDays} min="1" max="365" inputmode="numeric" />
+          <label for="contact">监督电话（公示上的联系方式）</label>
+          <input id="contact" type="text" name="contact" value={draft.contact} placeholder="如：某某镇纪委 0000-1234567" maxlength={200} />
+          <label for="issuer">发布单位（公示落款）</label>
+          <input id="issuer" type="text" name="issuer" value={draft.issuer} placeholder="如：中共某某镇委员会" maxlength={200} />
+        </div>
+
         <div class="actions">
           <button type="submit" name="op" value="create">
-            创建测评会
+            {target.submit}
           </button>
-          <a class="btn secondary" href="/staff/meetings">
+          <a class="btn secondary" href={target.cancel}>
             取消
           </a>
         </div>

@@ -1,4 +1,6 @@
 import type { Actor } from '../../src/services/context';
+import { isLoopbackUrl } from '../../src/lib/loopback';
+import type { SlipSummary } from '../../src/services/turnout';
 import type { Meeting } from '../../src/store/types';
 import { PRESET_LABELS, quorumText, thresholdText, timeText } from './format';
 import { CsrfField, Flash, StaffPage } from './layout';
@@ -8,8 +10,46 @@ export interface MeetingPageProps {
   actor: Actor;
   csrf: string;
   meeting: Meeting;
+  slips: SlipSummary;
+  /** The base of the URLs the QR codes carry (MINPING_PUBLIC_URL). */
+  publicUrl: string;
   flash?: string;
   error?: string;
+}
+
+/** QR codes that point at this machine only open nothing on a phone: said before anything is printed. */
+export function LoopbackWarning({ publicUrl }: { publicUrl: string }) {
+  if (!isLoopbackUrl(publicUrl)) return null;
+  return (
+    <p class="flash err" role="alert" id="loopback">
+      注意：测评码二维码指向 {publicUrl}，这是服务器本机地址，参会人员的手机扫码后打不开。请设置 MINPING_PUBLIC_URL 为手机能访问的地址（如 http://192.168.1.10:8787），并用
+      HOST=0.0.0.0 启动服务，然后再打印测评码。
+    </p>
+  );
+}
+
+/** 发出 / 作废 / 收回 / 未用: where every slip went. */
+export function SlipsSummary({ slips }: { slips: SlipSummary }) {
+  return (
+    <table class="slips" id="slips">
+      <thead>
+        <tr>
+          <th class="n">发出</th>
+          <th class="n">作废</th>
+          <th class="n">收回（已投票）</th>
+          <th class="n">未用</th>
+        </tr>
+      </thead>
+      <tbody>
+        <tr>
+          <td class="n" data-f="slips-issued">{slips.issued}</td>
+          <td class="n" data-f="slips-voided">{slips.voided}</td>
+          <td class="n" data-f="slips-used">{slips.used}</td>
+          <td class="n" data-f="slips-unused">{slips.unused}</td>
+        </tr>
+      </tbody>
+    </table>
+  );
 }
 
 export const ruleText = (m: Meeting) =>
@@ -56,21 +96,45 @@ function IssueForm({ meeting, csrf }: { meeting: Meeting; csrf: string }) {
 
 function VoidForm({ meeting, csrf }: { meeting: Meeting; csrf: string }) {
   return (
-    <form class="card" method="post" action={`/staff/meetings/${meeting.id}/void`}>
-      <h2>作废遗失的测评码</h2>
-      <CsrfField token={csrf} />
-      <label for="code">测评码（印在小票上的字母数字，可带横线）</label>
-      <input id="code" type="text" name="code" autocomplete="off" placeholder="ABCDE-FGHJK-…" />
-      <div class="actions">
-        <button class="secondary" type="submit">
-          作废此测评码
-        </button>
-      </div>
-    </form>
+    <>
+      <form class="card" method="post" action={`/staff/meetings/${meeting.id}/void`}>
+        <h2>作废遗失的测评码</h2>
+        <CsrfField token={csrf} />
+        <p class="muted">小票丢失或损坏时作废它，名额随即空出，可以补发一张。</p>
+        <label for="code">测评码（印在小票上的字母数字，可带横线）</label>
+        <input id="code" type="text" name="code" autocomplete="off" placeholder="ABCDE-FGHJK-…" />
+        <div class="actions">
+          <button class="secondary" type="submit">
+            作废此测评码…
+          </button>
+        </div>
+      </form>
+      <form class="card" method="post" action={`/staff/meetings/${meeting.id}/void-unused`}>
+        <h2>作废全部未用的测评码</h2>
+        <CsrfField token={csrf} />
+        <p class="muted">整张打印页丢失、没打印出来时使用：测评码只显示一次，无法逐张作废。已投过票的不受影响。</p>
+        {meeting.categories.length > 0 && (
+          <>
+            <label for="void-category">类别</label>
+            <select id="void-category" name="category">
+              <option value="">全部类别</option>
+              {meeting.categories.map((c) => (
+                <option value={c.key}>{c.label}</option>
+              ))}
+            </select>
+          </>
+        )}
+        <div class="actions">
+          <button class="secondary" type="submit">
+            作废全部未用的测评码…
+          </button>
+        </div>
+      </form>
+    </>
   );
 }
 
-export function MeetingPage({ actor, csrf, meeting: m, flash, error }: MeetingPageProps) {
+export function MeetingPage({ actor, csrf, meeting: m, slips, publicUrl, flash, error }: MeetingPageProps) {
   const supervises = actor.role !== 'scorer';
   const base = `/staff/meetings/${m.id}`;
   return (
@@ -80,7 +144,26 @@ export function MeetingPage({ actor, csrf, meeting: m, flash, error }: MeetingPa
       </h1>
       {flash && <Flash tone="ok">{flash}</Flash>}
       {error && <Flash tone="err">{error}</Flash>}
+      {supervises && m.status !== 'closed' && <LoopbackWarning publicUrl={publicUrl} />}
       <div class="actions">
+        {supervises && m.status === 'draft' && (
+          <>
+            <a class="btn secondary" href={`${base}/edit`}>
+              修改
+            </a>
+            <a class="btn secondary" href={`${base}/delete`}>
+              删除…
+            </a>
+          </>
+        )}
+        {supervises && (
+          <form method="post" action={`${base}/copy`} class="inline-form">
+            <CsrfField token={csrf} />
+            <button class="secondary" type="submit">
+              复制为新一轮
+            </button>
+          </form>
+        )}
         {supervises && m.status === 'draft' && (
           <a class="btn" href={`${base}/open`}>
             开始投票…
@@ -124,7 +207,7 @@ export function MeetingPage({ actor, csrf, meeting: m, flash, error }: MeetingPa
         <p>被测评单位：{m.organization ?? '—'}</p>
         <p>测评规则：{ruleText(m)}；参加投票人数不少于应参加人数的 {quorumText(m.rule)}</p>
         <p>
-          应参加 {m.eligible} 人，已发放测评码 {m.issued} 张
+          应参加 {m.eligible} 人，已发放未作废的测评码 {m.issued} 张
         </p>
         <p class="muted">
           创建 {timeText(m.createdAt)}；开始 {timeText(m.openedAt)}；结束 {timeText(m.closedAt)}
@@ -150,6 +233,8 @@ export function MeetingPage({ actor, csrf, meeting: m, flash, error }: MeetingPa
           </tbody>
         </table>
       )}
+      <h2>测评码</h2>
+      <SlipsSummary slips={slips} />
       <h2>测评对象（{m.subjects.length}）</h2>
       <ol class="card">
         {m.subjects.map((s) => (

@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { requireRole, STAFF } from '../auth';
 import type { AppEnv } from '../env';
 import { pageError } from './staff/kit';
+import { draftPages } from './staff/draft';
 import { meetingPages } from './staff/meeting';
 import { meetingListPages, newMeetingPages } from './staff/meetings';
 import { paperPages } from './staff/paper';
@@ -23,5 +24,6 @@ export const staffPages = new Hono<AppEnv>()
   .route('/meetings', meetingListPages)
   .route('/meetings', meetingViews)
   .route('/meetings', meetingPages)
+  .route('/meetings', draftPages)
   .route('/meetings', paperPages)
   .route('/users', userPages);

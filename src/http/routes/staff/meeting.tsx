@@ -5,7 +5,12 @@ import { changeState } from '../../../services/change-state';
 import { issueTokens } from '../../../services/issue-tokens';
 import { loadMeeting } from '../../../services/load-meeting';
 import { meetingTurnout } from '../../../services/turnout';
-import { voidToken } from '../../../services/void-token';
+import { voidToken, voidUnusedSlips } from '../../../services/void-token';
+import { formatToken } from '../../../domain/codes';
+import { tokenUsed, tokenVoid } from '../../../services/cast-ballot';
+import { findToken, unknownToken } from '../../../services/find-token';
+import { meetingSlips } from '../../../services/turnout';
+import { AskPage } from '../../../../web/staff/ask-page';
 import { ConfirmPage } from '../../../../web/staff/confirm-page';
 import { MeetingPage } from '../../../../web/staff/meeting-page';
 import { requireRole, STAFF, SUPERVISOR } from '../../auth';
@@ -19,6 +24,9 @@ import { field, formOf, staffView, type C } from './kit';
 const DONE: Record<string, string> = {
   created: '测评会已创建。下一步：发放并打印测评码，然后开始投票。',
   voided: '测评码已作废，不能再用于投票；它占用的名额已空出，可以补发一张。',
+  'voided-unused': '未使用的测评码已全部作废，名额已空出：请重新发放并打印。',
+  'none-unused': '没有未使用的测评码，无需作废。',
+  edited: '修改已保存。',
   printed:
     '测评码只在生成时显示这一次，重新打开打印页不会再显示。打印好的测评码请妥善保管。若整张打印页丢失或没打印出来：用下面的“作废全部未用的测评码”作废它们，再重新发放、打印。',
 };
@@ -26,7 +34,9 @@ const DONE: Record<string, string> = {
 const meetingOf = (c: C) => loadMeeting(c.get('services'), c.req.param('id') ?? '');
 
 async function meetingPage(c: C, extra: { flash?: string; error?: string } = {}, status: 200 | 400 | 404 | 409 = 200) {
-  return htmlPage(c, <MeetingPage {...await staffView(c)} meeting={await meetingOf(c)} {...extra} />, status);
+  const meeting = await meetingOf(c);
+  const slips = await meetingSlips(c.get('services'), meeting.id);
+  return htmlPage(c, <MeetingPage {...await staffView(c)} meeting={meeting} slips={slips} publicUrl={c.get('services').config.publicUrl} {...extra} />, status);
 }
 
 /** A refusal of a form on the meeting page is shown on that page, next to the form. */
@@ -75,8 +85,38 @@ export const meetingPages = new Hono<AppEnv>()
   .post('/:id/void', requireRole(SUPERVISOR), (c) =>
     orOnPage(c, async () => {
       const form = await formOf(c);
-      await voidToken(c.get('services'), c.req.param('id'), field(form, 'code'), c.get('actor'));
+      const code = field(form, 'code');
+      if (field(form, 'confirmed') !== '1') {
+        // Asked first: a typo could void someone else's slip. The code is checked before asking.
+        const token = await findToken(c.get('services'), code);
+        const meeting = await meetingOf(c);
+        if (token.meetingId !== meeting.id) throw unknownToken();
+        if (token.state !== 'unused') throw token.state === 'void' ? tokenVoid() : tokenUsed(null);
+        const label = meeting.categories.find((x) => x.key === token.category)?.label;
+        const lines = [`将作废测评码 ${formatToken(token.token)}${label ? `（${label}）` : ''}。`, '作废后这张小票不能再投票，也不能恢复；它占用的名额会空出，可以补发一张。'];
+        return htmlPage(c, <AskPage {...await staffView(c)} title="确认作废测评码" lines={lines} action={`/staff/meetings/${meeting.id}/void`} confirm="确认作废" back={`/staff/meetings/${meeting.id}`} fields={{ code }} />);
+      }
+      await voidToken(c.get('services'), c.req.param('id'), code, c.get('actor'));
       return c.redirect(`/staff/meetings/${c.req.param('id')}?done=voided`, 303);
+    }),
+  )
+  .post('/:id/void-unused', requireRole(SUPERVISOR), (c) =>
+    orOnPage(c, async () => {
+      const form = await formOf(c);
+      const category = field(form, 'category') || null;
+      const meeting = await meetingOf(c);
+      if (field(form, 'confirmed') !== '1') {
+        const label = category ? `类别“${meeting.categories.find((x) => x.key === category)?.label ?? category}”的` : '';
+        const lines = [
+          `将作废${label}全部未使用的测评码（已投票的不受影响）。`,
+          '用于整张打印页丢失或没打印出来的情况。已发到参会人员手中、还没投票的小票也会一并作废，不能恢复。',
+          '作废后名额空出，请重新发放并打印。',
+        ];
+        const fields: Record<string, string> = category ? { category } : {};
+        return htmlPage(c, <AskPage {...await staffView(c)} title="确认作废全部未用的测评码" lines={lines} action={`/staff/meetings/${meeting.id}/void-unused`} confirm="确认作废" back={`/staff/meetings/${meeting.id}`} fields={fields} />);
+      }
+      const { voided } = await voidUnusedSlips(c.get('services'), meeting.id, category, c.get('actor'));
+      return c.redirect(`/staff/meetings/${meeting.id}?done=${voided ? 'voided-unused' : 'none-unused'}`, 303);
     }),
   )
   .get('/:id/open', requireRole(SUPERVISOR), confirmRoute('open'))

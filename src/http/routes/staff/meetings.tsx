@@ -6,6 +6,7 @@ import { MeetingsPage } from '../../../../web/staff/meetings-page';
 import { requireRole, SUPERVISOR } from '../../auth';
 import { validate } from '../../body';
 import type { AppEnv } from '../../env';
+import type { Meeting } from '../../../store/types';
 import { htmlPage } from '../../html-page';
 import { createMeetingSchema } from '../../schemas';
 import { field, formOf, staffView, type C } from './kit';
@@ -13,7 +14,7 @@ import { field, formOf, staffView, type C } from './kit';
 const MAX_CATEGORIES = 50;
 const MAX_SUBJECTS = 200;
 
-function draftOf(form: Record<string, string[]>): MeetingDraft {
+export function draftOf(form: Record<string, string[]>): MeetingDraft {
   const col = (name: string, i: number) => form[name]?.[i] ?? '';
   return {
     title: field(form, 'title'),
@@ -22,6 +23,24 @@ function draftOf(form: Record<string, string[]>): MeetingDraft {
     eligible: field(form, 'eligible'),
     categories: (form.cat_label ?? []).slice(0, MAX_CATEGORIES).map((label, i) => ({ label, eligible: col('cat_eligible', i) })),
     subjects: (form.subj_name ?? []).slice(0, MAX_SUBJECTS).map((name, i) => ({ name, kind: col('subj_kind', i) })),
+    noticeDays: field(form, 'noticeDays'),
+    contact: field(form, 'contact'),
+    issuer: field(form, 'issuer'),
+  };
+}
+
+/** A stored meeting as the form shows it for editing. */
+export function draftOfMeeting(m: Meeting): MeetingDraft {
+  return {
+    title: m.title,
+    organization: m.organization ?? '',
+    rule: m.rule.preset ?? 'standard',
+    eligible: m.categories.length ? '' : String(m.eligible),
+    categories: m.categories.map((c) => ({ label: c.label, eligible: String(c.eligible) })),
+    subjects: m.subjects.map((s) => ({ name: s.name, kind: s.kind ?? '' })),
+    noticeDays: String(m.noticeDays),
+    contact: m.contact ?? '',
+    issuer: m.issuer ?? '',
   };
 }
 
@@ -29,7 +48,7 @@ const bad = (message: string) => new DomainError('invalid_input', message, 400);
 const count = (text: string) => (/^\s*\d{1,7}\s*$/.test(text) && Number(text) > 0 ? Number(text) : null);
 
 /** The typed rows → the contract's create-meeting body; blank rows are skipped. */
-function inputOf(d: MeetingDraft) {
+export function inputOf(d: MeetingDraft) {
   if (!d.title.trim()) throw bad('请填写测评会名称');
   const cats = d.categories.filter((c) => c.label.trim() || c.eligible.trim());
   const categories = cats.map((c, i) => {
@@ -38,21 +57,28 @@ function inputOf(d: MeetingDraft) {
     return { key: c.label.trim(), label: c.label.trim(), eligible };
   });
   if (new Set(categories.map((c) => c.key)).size !== categories.length) throw bad('名册中的类别名称不能重复');
-  const eligible = categories.length ? undefined : count(d.eligible);
+  // A total typed beside the categories is sent too: one that disagrees is refused, never dropped.
+  const eligible = categories.length && !d.eligible.trim() ? undefined : count(d.eligible);
   if (eligible === null) throw bad('请按类别填写名册，或填写不分类别的应参加总人数（正整数）');
+  const noticeDays = count(d.noticeDays || '7');
+  if (noticeDays === null) throw bad('公示期请填写天数（正整数）');
   const subjects = d.subjects.filter((s) => s.name.trim()).map((s) => ({ name: s.name.trim(), kind: s.kind.trim() || null }));
   if (subjects.length === 0) throw bad('请至少填写一个测评对象');
   return validate(createMeetingSchema, {
     title: d.title,
     organization: d.organization.trim() || null,
     rule: d.rule,
-    ...(categories.length ? { categories } : { eligible }),
+    ...(categories.length ? { categories } : {}),
+    ...(eligible !== undefined && { eligible }),
     subjects,
+    noticeDays,
+    contact: d.contact.trim() || null,
+    issuer: d.issuer.trim() || null,
   });
 }
 
 /** "Add rows" and "remove" buttons re-render the form: rows come and go with JavaScript off. */
-function edited(d: MeetingDraft, op: string): MeetingDraft {
+export function edited(d: MeetingDraft, op: string): MeetingDraft {
   const [what, index] = op.split(':');
   const i = Number(index);
   if (what === 'more_cats') d.categories.push(...Array.from({ length: MORE_CATEGORIES }, () => ({ label: '', eligible: '' })));

@@ -1,0 +1,54 @@
+import { Hono } from 'hono';
+import { DomainError } from '../../../domain/errors';
+import { copyMeeting, deleteDraft, editDraft, notDraft } from '../../../services/edit-meeting';
+import { loadMeeting } from '../../../services/load-meeting';
+import { MeetingForm, type MeetingDraft } from '../../../../web/staff/meeting-form';
+import { AskPage } from '../../../../web/staff/ask-page';
+import { requireRole, SUPERVISOR } from '../../auth';
+import type { AppEnv } from '../../env';
+import { htmlPage } from '../../html-page';
+import { field, formOf, staffView, type C } from './kit';
+import { draftOf, draftOfMeeting, edited, inputOf } from './meetings';
+
+const idOf = (c: C) => c.req.param('id') ?? '';
+const target = (id: string) => ({ action: `/staff/meetings/${id}/edit`, heading: '修改测评会（草稿）', submit: '保存修改', cancel: `/staff/meetings/${id}` });
+
+async function editPage(c: C, draft: MeetingDraft, error?: string, status: 200 | 400 | 409 = 200) {
+  return htmlPage(c, <MeetingForm {...await staffView(c)} draft={draft} error={error} target={target(idOf(c))} />, status);
+}
+
+async function draftMeeting(c: C) {
+  const meeting = await loadMeeting(c.get('services'), idOf(c));
+  if (meeting.status !== 'draft') throw notDraft();
+  return meeting;
+}
+
+/** /staff/meetings/:id/edit, /copy, /delete: a draft changed or removed, a closed one copied for the next round. */
+export const draftPages = new Hono<AppEnv>()
+  .get('/:id/edit', requireRole(SUPERVISOR), async (c) => editPage(c, draftOfMeeting(await draftMeeting(c))))
+  .post('/:id/edit', requireRole(SUPERVISOR), async (c) => {
+    const form = await formOf(c);
+    const draft = draftOf(form);
+    const op = field(form, 'op') || 'create';
+    if (op !== 'create') return editPage(c, edited(draft, op));
+    try {
+      await editDraft(c.get('services'), idOf(c), inputOf(draft), c.get('actor'));
+      return c.redirect(`/staff/meetings/${idOf(c)}?done=edited`, 303);
+    } catch (err) {
+      if (err instanceof DomainError && (err.status === 400 || err.status === 409)) return editPage(c, draft, err.message, err.status);
+      throw err;
+    }
+  })
+  .post('/:id/copy', requireRole(SUPERVISOR), async (c) => {
+    const copy = await copyMeeting(c.get('services'), idOf(c), {}, c.get('actor'));
+    return c.redirect(`/staff/meetings/${copy.id}/edit`, 303);
+  })
+  .get('/:id/delete', requireRole(SUPERVISOR), async (c) => {
+    const m = await draftMeeting(c);
+    const lines = [`将删除草稿“${m.title}”及其名册、测评对象${m.issued ? `，已发放的 ${m.issued} 张测评码也将全部失效` : ''}。`, '删除后不能恢复（审计记录保留）。'];
+    return htmlPage(c, <AskPage {...await staffView(c)} title="确认删除测评会" lines={lines} action={`/staff/meetings/${m.id}/delete`} confirm="确认删除" back={`/staff/meetings/${m.id}`} />);
+  })
+  .post('/:id/delete', requireRole(SUPERVISOR), async (c) => {
+    await deleteDraft(c.get('services'), idOf(c), c.get('actor'));
+    return c.redirect('/staff/meetings', 303);
+  });
