@@ -4,7 +4,7 @@ import type { Services } from './context';
 
 export async function loadMeeting({ store }: Services, id: string): Promise<Meeting> {
   const meeting = await store.getMeeting(id);
-  if (!meeting) throw new DomainError('meeting_not_found', '找不到该测评会，请检查链接或编号', 404);
+  if (!meeting) throw new DomainError('meeting_not_found');
   return meeting;
 }
 

@@ -8,6 +8,8 @@ import { ScoringPage, type ScoringPageProps } from '../../../web/scorer/scoring-
 import { requireRole, SCORER } from '../auth';
 import { validate } from '../body';
 import type { AppEnv } from '../env';
+import { statusOf } from '../error-status';
+import { HttpError } from '../http-error';
 import { htmlPage } from '../html-page';
 import { scoringExportSchema } from '../schemas';
 import { fillMode, formBody, paramsFromText, resultResponse, templateResponse, textFields, uploadedBytes } from './scoring';
@@ -21,7 +23,7 @@ async function page(c: C, state: PageState, status: 200 | 400 = 200) {
 
 function ruleFrom(value: unknown): RuleName {
   if (value === undefined || value === '') return 'upgrade-composite';
-  if (!isRuleName(value)) throw new DomainError('unknown_rule', '未知的评分规则，请从页面上方选择', 400);
+  if (!isRuleName(value)) throw new DomainError('unknown_rule', '未知的评分规则，请从页面上方选择');
   return value;
 }
 
@@ -30,7 +32,7 @@ function hiddenJson(text: string | undefined): unknown {
   try {
     return JSON.parse(text ?? '');
   } catch {
-    throw new DomainError('invalid_form', '下载表单内容有误，请重新上传表格计算后再下载', 400);
+    throw new HttpError('invalid_form', '下载表单内容有误，请重新上传表格计算后再下载');
   }
 }
 
@@ -58,7 +60,7 @@ export const scorerPages = new Hono<AppEnv>()
       const payload = { rows: sheet.rows, lines: sheet.lines, params, fill };
       return page(c, { rule, params: result.params, fill, result, payload, fileName: file?.name });
     } catch (err) {
-      if (err instanceof DomainError && err.status === 400) return page(c, { rule, params, fill, error: err.message }, 400);
+      if (err instanceof DomainError && statusOf(err) === 400) return page(c, { rule, params, fill, error: err.message }, 400);
       throw err;
     }
   })
