@@ -1,11 +1,11 @@
 import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import { digestsEqual } from '../lib/sha256';
-import type { Actor } from '../services/context';
 import type { AppEnv } from './env';
 import { HttpError } from './http-error';
 import { checkCsrf, readSession } from './session';
 import { throttledKey } from './throttled';
+import { ROLES, type Actor, type Role } from '../domain/people';
 
 export const ADMIN_ACTOR: Actor = { id: 'env-admin', name: '管理员', role: 'admin' };
 
@@ -52,8 +52,7 @@ export async function resolveActor(c: Context<AppEnv>): Promise<Actor | null> {
   return key ? throttledKey(c, () => actorForKey(c, key)) : actorForSession(c);
 }
 
-export type Role = Actor['role'];
-export const STAFF: Role[] = ['admin', 'supervisor', 'scorer'];
+export const STAFF: Role[] = [...ROLES];
 export const SUPERVISOR: Role[] = ['admin', 'supervisor'];
 export const SCORER: Role[] = ['admin', 'scorer'];
 export const ADMIN: Role[] = ['admin'];

@@ -3,10 +3,11 @@ import { normalizeToken } from '../domain/codes';
 import { DomainError } from '../domain/errors';
 import type { Channel } from '../domain/results';
 import { newReceipt, randomId } from '../lib/random';
-import type { BallotForm, Meeting } from '../store/types';
+import type { BallotForm } from '../store/types';
 import type { Services } from './context';
 import { findToken, unknownToken, type FoundToken } from './find-token';
 import { loadMeeting } from './load-meeting';
+import type { Meeting } from '../domain/meeting';
 
 export function notOpen(meeting: Pick<Meeting, 'status'>) {
   return new DomainError(

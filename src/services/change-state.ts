@@ -1,8 +1,9 @@
 import { transition, type MeetingAction } from '../domain/meeting-state';
 import { DomainError } from '../domain/errors';
-import type { Actor, Services } from './context';
+import type { Services } from './context';
 import { loadMeeting } from './load-meeting';
 import { record } from './record';
+import type { Actor } from '../domain/people';
 
 /** open / close: the state machine decides, one conditional UPDATE makes it so. */
 export async function changeState(services: Services, meetingId: string, action: MeetingAction, actor: Actor) {

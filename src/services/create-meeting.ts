@@ -1,10 +1,11 @@
 import { DomainError } from '../domain/errors';
 import { resolveRule, type RuleInput } from '../domain/rule';
 import { randomId } from '../lib/random';
-import type { Meeting } from '../store/types';
-import type { Actor, Services } from './context';
+import type { Services } from './context';
 import { loadMeeting } from './load-meeting';
 import { record } from './record';
+import type { Meeting } from '../domain/meeting';
+import type { Actor } from '../domain/people';
 
 export interface CreateMeetingInput {
   title: string;

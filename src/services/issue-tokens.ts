@@ -1,9 +1,10 @@
 import { DomainError } from '../domain/errors';
 import { newToken } from '../lib/random';
-import type { Meeting } from '../store/types';
-import type { Actor, Services } from './context';
+import type { Services } from './context';
 import { loadMeeting } from './load-meeting';
 import { record } from './record';
+import type { Meeting } from '../domain/meeting';
+import type { Actor } from '../domain/people';
 
 export function ballotUrl(publicUrl: string, token: string): string {
   return `${publicUrl.replace(/\/+$/, '')}/b/${token}`;

@@ -1,6 +1,6 @@
 import { DomainError } from '../domain/errors';
-import type { Meeting } from '../store/types';
 import type { Services } from './context';
+import type { Meeting } from '../domain/meeting';
 
 export async function loadMeeting({ store }: Services, id: string): Promise<Meeting> {
   const meeting = await store.getMeeting(id);

@@ -1,7 +1,7 @@
 import { DomainError } from '../domain/errors';
 import { computeResults, type Results } from '../domain/results';
-import type { Meeting } from '../store/types';
 import type { Services } from './context';
+import type { Meeting } from '../domain/meeting';
 
 export const sealed = () => new DomainError('results_sealed');
 

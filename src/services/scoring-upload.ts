@@ -1,9 +1,9 @@
 import { DomainError } from '../domain/errors';
 import { runScoring, type ScoringResult } from '../domain/scoring';
-import type { InputRow } from '../domain/scoring/types';
+import type { FillMode, InputRow } from '../domain/scoring/types';
 import type { Services } from './context';
 import { sheetColumns, takesSatisfaction } from './scoring-columns';
-import { fillSatisfaction, type FilledRow, type FillMode, type UnmatchedRow } from './scoring-fill';
+import { fillSatisfaction, type FilledRow, type UnmatchedRow } from './scoring-fill';
 import { readSheet, type SheetRows } from './scoring-sheet';
 
 export interface SheetScoringInput {

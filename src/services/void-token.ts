@@ -1,9 +1,10 @@
 import { DomainError } from '../domain/errors';
-import type { Actor, Services } from './context';
+import type { Services } from './context';
 import { findToken, unknownToken } from './find-token';
 import { loadMeeting } from './load-meeting';
 import { record } from './record';
 import { tokenUsed, tokenVoid } from './cast-ballot';
+import type { Actor } from '../domain/people';
 
 /** A lost slip can no longer vote. The trail records that one slip was voided, never which. */
 export async function voidToken(services: Services, meetingId: string, raw: string, actor: Actor) {

@@ -3,7 +3,6 @@ import { DomainError } from '../../domain/errors';
 import type { RuleName } from '../../domain/scoring';
 import { isRuleName } from '../../services/scoring-columns';
 import { scoreSheetRows, scoreUpload } from '../../services/scoring-upload';
-import { paramsFromForm } from '../../../web/scorer/params';
 import { ScoringPage, type ScoringPageProps } from '../../../web/scorer/scoring-page';
 import { requireRole, SCORER } from '../auth';
 import { validate } from '../body';
@@ -12,13 +11,15 @@ import { statusOf } from '../error-status';
 import { HttpError } from '../http-error';
 import { htmlPage } from '../html-page';
 import { scoringExportSchema } from '../schemas';
+import { paramsFromForm } from '../scoring-form';
+import { resultView, ruleView } from '../scoring-view';
 import { fillMode, formBody, paramsFromText, resultResponse, templateResponse, textFields, uploadedBytes } from './scoring';
 import { pageError, staffView, type C } from './staff/kit';
 
-type PageState = Omit<ScoringPageProps, 'actor' | 'csrf'>;
+type PageState = Omit<ScoringPageProps, 'actor' | 'csrf' | 'ruleView'>;
 
 async function page(c: C, state: PageState, status: 200 | 400 = 200) {
-  return htmlPage(c, <ScoringPage {...await staffView(c)} {...state} />, status);
+  return htmlPage(c, <ScoringPage {...await staffView(c)} {...state} ruleView={ruleView(state.rule, state.params)} />, status);
 }
 
 function ruleFrom(value: unknown): RuleName {
@@ -58,7 +59,7 @@ export const scorerPages = new Hono<AppEnv>()
     try {
       const { result, sheet } = await scoreUpload(c.get('services'), { bytes: await uploadedBytes(file), rule, params, fill });
       const payload = { rows: sheet.rows, lines: sheet.lines, params, fill };
-      return page(c, { rule, params: result.params, fill, result, payload, fileName: file?.name });
+      return page(c, { rule, params: result.params, fill, result: resultView(result, file?.name), payload });
     } catch (err) {
       if (err instanceof DomainError && statusOf(err) === 400) return page(c, { rule, params, fill, error: err.message }, 400);
       throw err;

@@ -1,10 +1,10 @@
 import { Hono, type Context } from 'hono';
 import { DomainError } from '../../domain/errors';
 import { runScoring } from '../../domain/scoring';
+import type { FillMode } from '../../domain/scoring/types';
 import { XLSX_TYPE } from '../../lib/workbook';
 import { isRuleName } from '../../services/scoring-columns';
 import { resultCsv, resultName, resultXlsx } from '../../services/scoring-export';
-import type { FillMode } from '../../services/scoring-fill';
 import { templateCsv, templateName, templateXlsx } from '../../services/scoring-template';
 import { scoreUpload, type SheetScoring } from '../../services/scoring-upload';
 import { requireRole, SCORER } from '../auth';

@@ -6,7 +6,6 @@ import { DomainError } from '../../domain/errors';
 import { castBallot, refusal } from '../../services/cast-ballot';
 import { findToken } from '../../services/find-token';
 import { loadMeeting } from '../../services/load-meeting';
-import type { Meeting } from '../../store/types';
 import { pickLang } from '../../../web/i18n';
 import { BallotPage } from '../../../web/voter/ballot-page';
 import { EntryPage } from '../../../web/voter/entry-page';
@@ -18,6 +17,7 @@ import { isCoded, statusOf } from '../error-status';
 import { retryAfter } from '../errors';
 import { htmlPage } from '../html-page';
 import { throttled } from '../throttled';
+import type { Meeting } from '../../domain/meeting';
 
 type C = Context<AppEnv>;
 

@@ -4,7 +4,6 @@ import { DomainError } from '../../../domain/errors';
 import { checkPaperSlip, keyPaperBallot, paperKeyedCount } from '../../../services/key-paper-ballot';
 import { loadMeeting } from '../../../services/load-meeting';
 import { meetingTurnout } from '../../../services/turnout';
-import type { Meeting } from '../../../store/types';
 import { MessagePage } from '../../../../web/staff/message-page';
 import { PaperPage, type PaperPageProps } from '../../../../web/staff/paper-page';
 import { requireRole, SUPERVISOR } from '../../auth';
@@ -12,6 +11,7 @@ import type { AppEnv } from '../../env';
 import { isFormRefusal, statusOf } from '../../error-status';
 import { htmlPage } from '../../html-page';
 import { field, formOf, staffView, type C } from './kit';
+import type { Meeting } from '../../../domain/meeting';
 
 type Keyed = Pick<PaperPageProps, 'code' | 'chosen' | 'missing' | 'flash' | 'error'>;
 
