@@ -1,3 +1,4 @@
+import type { MeetingStatus } from './meeting-state';
 import type { CategoryQuorum, Fraction, Rule } from './rule';
 
 /** Smallest cast count that meets the quorum: 85 eligible at 2/3 → 57. Integers only. */
@@ -27,6 +28,17 @@ export interface Turnout {
   valid: boolean;
   categories: CategoryTally[];
 }
+
+/** Live turnout of a meeting as screens show it: counts only, never a grade. */
+/** 发出 / 作废 / 收回 / 未用: every slip issued is void, used (a ballot) or still out. */
+export interface SlipSummary {
+  issued: number;
+  voided: number;
+  used: number;
+  unused: number;
+}
+
+export type TurnoutView = Turnout & { meetingId: string; status: MeetingStatus; slips: SlipSummary };
 
 function categoryQuorumMet(key: string, q: CategoryQuorum, categories: CategoryTally[]): boolean {
   const own = categories.find((c) => c.key === key);

@@ -1,13 +1,14 @@
 import { DomainError } from '../domain/errors';
 import { randomId } from '../lib/random';
-import type { Meeting } from '../store/types';
-import type { Actor, Services } from './context';
+import type { Meeting } from '../domain/meeting';
+import type { Actor } from '../domain/people';
+import type { Services } from './context';
 import { createMeeting, meetingPlan, type CreateMeetingInput } from './create-meeting';
 import { loadMeeting } from './load-meeting';
 import { record } from './record';
 
-export const notDraft = () => new DomainError('meeting_not_draft', '测评会已开始投票，不能再修改或删除；下一轮测评请用“复制”新建一个草稿', 409);
-const changedMeanwhile = () => new DomainError('meeting_changed', '测评会刚刚被他人更改（开始投票、发码或作废），请刷新后重试', 409);
+export const notDraft = () => new DomainError('meeting_not_draft', '测评会已开始投票，不能再修改或删除；下一轮测评请用“复制”新建一个草稿');
+const changedMeanwhile = () => new DomainError('meeting_changed', '测评会刚刚被他人更改（开始投票、发码或作废），请刷新后重试');
 
 export type MeetingEdit = Partial<CreateMeetingInput>;
 
@@ -32,15 +33,15 @@ function asInput(m: Meeting): CreateMeetingInput {
 function keepIssued(m: Meeting, plan: ReturnType<typeof meetingPlan>) {
   if (m.issued === 0) return plan.categories.map((c) => ({ ...c, issued: 0 }));
   if ((m.categories.length > 0) !== (plan.categories.length > 0)) {
-    throw new DomainError('roster_in_use', `已发放 ${m.issued} 张测评码：不能在“按类别”和“不分类别”之间切换；请先作废全部未用的测评码`, 409);
+    throw new DomainError('roster_in_use', `已发放 ${m.issued} 张测评码：不能在“按类别”和“不分类别”之间切换；请先作废全部未用的测评码`);
   }
   if (!plan.categories.length && plan.eligible < m.issued) {
-    throw new DomainError('roster_in_use', `已发放 ${m.issued} 张测评码，应参加人数不能少于 ${m.issued}`, 409);
+    throw new DomainError('roster_in_use', `已发放 ${m.issued} 张测评码，应参加人数不能少于 ${m.issued}`);
   }
   for (const c of m.categories.filter((x) => x.issued > 0)) {
     const kept = plan.categories.find((x) => x.key === c.key);
     if (!kept || kept.eligible < c.issued) {
-      throw new DomainError('roster_in_use', `类别“${c.label}”已发放 ${c.issued} 张测评码：不能删除该类别，人数也不能少于 ${c.issued}`, 409);
+      throw new DomainError('roster_in_use', `类别“${c.label}”已发放 ${c.issued} 张测评码：不能删除该类别，人数也不能少于 ${c.issued}`);
     }
   }
   return plan.categories.map((c) => ({ ...c, issued: m.categories.find((x) => x.key === c.key)?.issued ?? 0 }));

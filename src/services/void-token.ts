@@ -1,14 +1,15 @@
 import { DomainError } from '../domain/errors';
-import type { Actor, Services } from './context';
+import type { Services } from './context';
 import { findToken, unknownToken } from './find-token';
 import { loadMeeting } from './load-meeting';
 import { record } from './record';
 import { tokenUsed, tokenVoid } from './cast-ballot';
+import type { Actor } from '../domain/people';
 
 /** A lost slip can no longer vote. The trail records that one slip was voided, never which. */
 export async function voidToken(services: Services, meetingId: string, raw: string, actor: Actor) {
   const meeting = await loadMeeting(services, meetingId);
-  if (meeting.status === 'closed') throw new DomainError('meeting_closed', '测评会已结束，不能再作废测评码', 409);
+  if (meeting.status === 'closed') throw new DomainError('meeting_closed', '测评会已结束，不能再作废测评码');
   const token = await findToken(services, raw);
   if (token.meetingId !== meetingId) throw unknownToken();
   if (token.state === 'void') throw tokenVoid();
@@ -25,8 +26,8 @@ export async function voidToken(services: Services, meetingId: string, raw: stri
  */
 export async function voidUnusedSlips(services: Services, meetingId: string, category: string | null, actor: Actor) {
   const meeting = await loadMeeting(services, meetingId);
-  if (meeting.status === 'closed') throw new DomainError('meeting_closed', '测评会已结束，不能再作废测评码', 409);
-  if (category !== null && !meeting.categories.some((c) => c.key === category)) throw new DomainError('unknown_category', `没有名为“${category}”的类别`, 400);
+  if (meeting.status === 'closed') throw new DomainError('meeting_closed', '测评会已结束，不能再作废测评码');
+  if (category !== null && !meeting.categories.some((c) => c.key === category)) throw new DomainError('unknown_category', `没有名为“${category}”的类别`);
   const count = await services.store.voidUnused(meetingId, category);
   if (count > 0) await record(services, meetingId, 'token_voided', actor, { count, unused: true, ...(category && { category }) });
   return { ok: true as const, voided: count };

@@ -11,7 +11,8 @@ import { whyNotSpent } from './guards';
 import { draftDeleteStatements, draftEditStatements, selectSlipCounts, voidSlipStatements, voidUnusedStatements } from './slip-edits';
 import { insertSession, removeSession, selectSession } from './sessions';
 import { toAuditEvent, toUser } from './rows';
-import type { CastOutcome, DraftEdit, IssueOutcome, NewBallot, NewMeeting, NewSession, Store, TokenRow, User } from './types';
+import type { CastOutcome, DraftEdit, IssueOutcome, NewBallot, NewMeeting, NewSession, Store, TokenRow } from './types';
+import type { User } from '../domain/people';
 
 const { auditEvents, meetings, tokens, users } = schema;
 

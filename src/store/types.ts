@@ -1,50 +1,8 @@
 import type { AuditEvent } from '../domain/audit';
 import type { MeetingStatus } from '../domain/meeting-state';
 import type { Channel, StoredBallot } from '../domain/results';
-import type { Rule } from '../domain/rule';
-
-export type Role = 'admin' | 'supervisor' | 'scorer';
-
-export interface User {
-  id: string;
-  name: string;
-  role: Role;
-  revoked: boolean;
-  createdAt: string;
-}
-
-export interface CategoryRow {
-  key: string;
-  label: string;
-  eligible: number;
-  issued: number;
-}
-
-export interface SubjectRow {
-  id: string;
-  name: string;
-  kind: string | null;
-}
-
-export interface Meeting {
-  id: string;
-  title: string;
-  organization: string | null;
-  rule: Rule;
-  status: MeetingStatus;
-  eligible: number;
-  issued: number;
-  categories: CategoryRow[];
-  subjects: SubjectRow[];
-  createdBy: string;
-  createdAt: string;
-  openedAt: string | null;
-  closedAt: string | null;
-  /** The public notice's period (days from close), 监督电话 and issuing unit. */
-  noticeDays: number;
-  contact: string | null;
-  issuer: string | null;
-}
+import type { CategoryRow, Meeting, SubjectRow } from '../domain/meeting';
+import type { User } from '../domain/people';
 
 /** A draft rewritten whole; `expectIssued` is the issued count the edit was checked against. */
 export type DraftEdit = Pick<Meeting, 'id' | 'title' | 'organization' | 'rule' | 'eligible' | 'categories' | 'subjects' | 'noticeDays' | 'contact' | 'issuer'> & {

@@ -1,4 +1,4 @@
-import type { Actor } from '../../src/services/context';
+import type { Actor } from '../../src/domain/people';
 import { CsrfField, StaffPage } from './layout';
 
 export interface AskPageProps {

@@ -1,10 +1,10 @@
-import type { Actor } from '../../src/services/context';
 import { isLoopbackUrl } from '../../src/lib/loopback';
-import type { SlipSummary } from '../../src/services/turnout';
-import type { Meeting } from '../../src/store/types';
+import type { SlipSummary } from '../../src/domain/turnout';
 import { PRESET_LABELS, quorumText, thresholdText, timeText } from './format';
 import { CsrfField, Flash, StaffPage } from './layout';
 import { StatusBadge } from './meetings-page';
+import type { Meeting } from '../../src/domain/meeting';
+import type { Actor } from '../../src/domain/people';
 
 export interface MeetingPageProps {
   actor: Actor;

@@ -6,6 +6,7 @@ import { MeetingForm, type MeetingDraft } from '../../../../web/staff/meeting-fo
 import { AskPage } from '../../../../web/staff/ask-page';
 import { requireRole, SUPERVISOR } from '../../auth';
 import type { AppEnv } from '../../env';
+import { statusOf } from '../../error-status';
 import { htmlPage } from '../../html-page';
 import { field, formOf, staffView, type C } from './kit';
 import { draftOf, draftOfMeeting, edited, inputOf } from './meetings';
@@ -35,7 +36,8 @@ export const draftPages = new Hono<AppEnv>()
       await editDraft(c.get('services'), idOf(c), inputOf(draft), c.get('actor'));
       return c.redirect(`/staff/meetings/${idOf(c)}?done=edited`, 303);
     } catch (err) {
-      if (err instanceof DomainError && (err.status === 400 || err.status === 409)) return editPage(c, draft, err.message, err.status);
+      const status = err instanceof DomainError ? statusOf(err) : 0;
+      if (status === 400 || status === 409) return editPage(c, draft, (err as DomainError).message, status);
       throw err;
     }
   })
