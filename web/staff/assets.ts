@@ -25,6 +25,9 @@ th,td{border:1px solid #bbb;padding:8px 10px;text-align:left;vertical-align:top}
 th{background:#eee;white-space:nowrap;word-break:keep-all}
 .inline-form{display:contents}
 table.slips{width:auto;min-width:24rem;margin:0 0 16px}
+.notice-period{font-weight:700}
+.signature{margin:28px 0 12px auto;width:max-content;text-align:center}
+.signature p{margin:4px 0}
 td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}
 .scroll{overflow-x:auto}
 label{display:block;font-weight:700;margin:12px 0 4px}

@@ -3,6 +3,7 @@ import { requiredVotes } from '../../src/domain/turnout';
 import { TurnoutBar } from './bars';
 import { clockText, quorumText, STATUS_LABELS } from './format';
 import { StaffPage } from './layout';
+import { SlipsSummary } from './meeting-page';
 import type { Meeting } from '../../src/domain/meeting';
 import type { Actor } from '../../src/domain/people';
 import type { TurnoutView } from '../../src/domain/turnout';
@@ -79,6 +80,7 @@ export function Dashboard({ actor, csrf, meeting: m, turnout: t, projector, elap
             })}
           </div>
         )}
+        {!projector && <SlipsSummary slips={t.slips} />}
         <p id="closed-note" class="quorum" hidden={t.status !== 'closed'}>
           投票已结束。<a href={`${base}/results`}>查看结果</a>
         </p>

@@ -48,6 +48,12 @@ export const liveJs = `(function () {
       put('cat-' + i, c.cast + ' / ' + c.eligible);
       bar('cat-' + i, c.cast, c.eligible, need ? c.cast >= Number(need) : false);
     }
+    if (t.slips) {
+      put('slips-issued', String(t.slips.issued));
+      put('slips-voided', String(t.slips.voided));
+      put('slips-used', String(t.slips.used));
+      put('slips-unused', String(t.slips.unused));
+    }
     if (t.status === 'open' && started === null) started = Date.now();
     if (t.status === 'closed') {
       started = null;

@@ -1,6 +1,9 @@
 import type { Results } from '../../src/domain/results';
 import { timeText } from './format';
 import { StaffPage } from './layout';
+import { SlipsSummary } from './meeting-page';
+import { NoticePeriod, NoticeSignature } from './notice-parts';
+import type { SlipSummary } from '../../src/domain/turnout';
 import { SubjectResults, ValidityBanner } from './results-parts';
 import type { Meeting } from '../../src/domain/meeting';
 
@@ -8,14 +11,16 @@ import type { Meeting } from '../../src/domain/meeting';
  * 公示: the results and every receipt, sorted, for anyone to check that their ballot was
  * counted. A receipt is never linked to what it voted. Prints on A4.
  */
-export function NoticePage({ meeting: m, results: r, receipts }: { meeting: Meeting; results: Results; receipts: string[] }) {
+export function NoticePage({ meeting: m, results: r, receipts, slips }: { meeting: Meeting; results: Results; receipts: string[]; slips: SlipSummary }) {
   return (
     <StaffPage title={`公示 · ${m.title}`}>
       <h1>{m.title} 测评结果公示</h1>
       <p>
         被测评单位：{m.organization ?? '—'}；投票时间：{timeText(m.openedAt)} 至 {timeText(m.closedAt)}
       </p>
+      <NoticePeriod meeting={m} />
       <ValidityBanner results={r} rule={m.rule} />
+      <SlipsSummary slips={slips} />
       <SubjectResults results={r} rule={m.rule} />
       <h2>回执码（共 {receipts.length} 个）</h2>
       <p>每张选票一个回执码，按字母顺序排列。投票后手机上显示的回执码若在此列出，说明您的选票已计入；回执码与选票内容无关联。</p>
@@ -24,6 +29,7 @@ export function NoticePage({ meeting: m, results: r, receipts }: { meeting: Meet
           <li>{code}</li>
         ))}
       </ul>
+      <NoticeSignature meeting={m} />
       <p class="no-print muted">打印：使用浏览器的“打印”（Ctrl+P），纸张选 A4。</p>
     </StaffPage>
   );

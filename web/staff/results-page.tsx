@@ -2,12 +2,13 @@ import type { Results } from '../../src/domain/results';
 import { percentText } from '../../src/domain/satisfaction';
 import { timeText } from './format';
 import { StaffPage } from './layout';
-import { ruleText } from './meeting-page';
+import { ruleText, SlipsSummary } from './meeting-page';
+import type { SlipSummary } from '../../src/domain/turnout';
 import { CategoryBreakdown, SubjectResults, ValidityBanner } from './results-parts';
 import type { Meeting } from '../../src/domain/meeting';
 import type { Actor } from '../../src/domain/people';
 
-export function ResultsPage({ actor, csrf, meeting: m, results: r }: { actor: Actor; csrf: string; meeting: Meeting; results: Results }) {
+export function ResultsPage({ actor, csrf, meeting: m, results: r, slips }: { actor: Actor; csrf: string; meeting: Meeting; results: Results; slips: SlipSummary }) {
   const api = `/api/meetings/${m.id}`;
   return (
     <StaffPage title={`测评结果 · ${m.title}`} actor={actor} csrf={csrf}>
@@ -60,6 +61,8 @@ export function ResultsPage({ actor, csrf, meeting: m, results: r }: { actor: Ac
           </tbody>
         </table>
       )}
+      <h2>测评码</h2>
+      <SlipsSummary slips={slips} />
       <h2>各测评对象</h2>
       <SubjectResults results={r} rule={m.rule} />
       <CategoryBreakdown results={r} rule={m.rule} />

@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { DomainError } from '../../domain/errors';
 import { loadMeeting } from '../../services/load-meeting';
 import { meetingResults, publicReceipts } from '../../services/results';
+import { meetingSlips } from '../../services/turnout';
 import { NoticePage } from '../../../web/staff/notice-page';
 import type { AppEnv } from '../env';
 import { htmlPage } from '../html-page';
@@ -11,6 +12,10 @@ import { pageError } from './staff/kit';
 export const noticePages = new Hono<AppEnv>().onError(pageError).get('/:id', async (c) => {
   const meeting = await loadMeeting(c.get('services'), c.req.param('id'));
   if (meeting.status !== 'closed') throw new DomainError('results_sealed', '本次测评尚未结束投票：结束后才公示结果和回执码，请稍后再来查看');
-  const [results, receipts] = await Promise.all([meetingResults(c.get('services'), meeting), publicReceipts(c.get('services'), meeting)]);
-  return htmlPage(c, <NoticePage meeting={meeting} results={results} receipts={receipts} />);
+  const [results, receipts, slips] = await Promise.all([
+    meetingResults(c.get('services'), meeting),
+    publicReceipts(c.get('services'), meeting),
+    meetingSlips(c.get('services'), meeting.id),
+  ]);
+  return htmlPage(c, <NoticePage meeting={meeting} results={results} receipts={receipts} slips={slips} />);
 });

@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import { auditReport } from '../../../services/audit-report';
 import { loadMeeting } from '../../../services/load-meeting';
 import { meetingResults } from '../../../services/results';
-import { meetingTurnout } from '../../../services/turnout';
+import { meetingSlips, meetingTurnout } from '../../../services/turnout';
 import { AuditPage } from '../../../../web/staff/audit-page';
 import { Dashboard } from '../../../../web/staff/dashboard';
 import { secondsSince } from '../../../../web/staff/format';
@@ -25,7 +25,8 @@ export const meetingViews = new Hono<AppEnv>()
   .get('/:id/results', requireRole(STAFF), async (c) => {
     const meeting = await meetingOf(c);
     const results = await meetingResults(c.get('services'), meeting); // 409 until close: sealed
-    return htmlPage(c, <ResultsPage {...await staffView(c)} meeting={meeting} results={results} />);
+    const slips = await meetingSlips(c.get('services'), meeting.id);
+    return htmlPage(c, <ResultsPage {...await staffView(c)} meeting={meeting} results={results} slips={slips} />);
   })
   .get('/:id/audit', requireRole(STAFF), async (c) => {
     const meeting = await meetingOf(c);
