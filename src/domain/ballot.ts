@@ -1,5 +1,5 @@
 import { DomainError } from './errors';
-import { GRADES, gradeDigit, isGrade } from './grades';
+import { ABSTAIN, ABSTAIN_DIGIT, GRADES, gradeDigit, isGrade } from './grades';
 
 export interface BallotSubject {
   id: string;
@@ -10,12 +10,25 @@ export interface BallotSubject {
  * Checks that `choices` grades every subject exactly once with a known grade, and encodes it
  * as one digit per subject in ballot order. Problems name the subjects, so a page can mark them.
  */
-export function encodeChoices(subjects: BallotSubject[], choices: unknown): string {
+export function encodeChoices(subjects: BallotSubject[], choices: unknown, options: { allowAbstain?: boolean } = {}): string {
   if (typeof choices !== 'object' || choices === null || Array.isArray(choices)) {
     throw new DomainError('invalid_choices', 'choices 必须是 {测评对象编号: 等次} 的对象');
   }
   const given = choices as Record<string, unknown>;
-  return completeBallot(subjects, given) ?? refuseChoices(subjects, given);
+  return completeBallot(subjects, given) ?? (options.allowAbstain ? withAbstentions(subjects, given) : null) ?? refuseChoices(subjects, given, options);
+}
+
+/** Every subject graded or marked "abstain" (弃权), nothing else; else null. */
+function withAbstentions(subjects: BallotSubject[], given: Record<string, unknown>): string | null {
+  if (Object.keys(given).length !== subjects.length) return null;
+  let digits = '';
+  for (const s of subjects) {
+    const grade = given[s.id];
+    if (grade === ABSTAIN) digits += ABSTAIN_DIGIT;
+    else if (isGrade(grade)) digits += gradeDigit(grade);
+    else return null;
+  }
+  return digits;
 }
 
 /** The usual ballot, every subject graded and nothing else, encoded in one pass; else null. */
@@ -35,7 +48,7 @@ export function completeBallot(subjects: BallotSubject[], choices: unknown): str
 }
 
 /** Names what is wrong with choices that are not a complete ballot. */
-function refuseChoices(subjects: BallotSubject[], given: Record<string, unknown>): never {
+function refuseChoices(subjects: BallotSubject[], given: Record<string, unknown>, options: { allowAbstain?: boolean }): never {
   const known = new Set(subjects.map((s) => s.id));
   const foreign = Object.keys(given).filter((id) => !known.has(id));
   if (foreign.length > 0) {
@@ -47,9 +60,11 @@ function refuseChoices(subjects: BallotSubject[], given: Record<string, unknown>
       missing: missing.map((s) => s.id),
     });
   }
-  const wrong = subjects.filter((s) => !isGrade(given[s.id]));
+  const wrong = subjects.filter((s) => !isGrade(given[s.id]) && !(options.allowAbstain && given[s.id] === ABSTAIN));
   if (wrong.length > 0) {
-    throw new DomainError('invalid_grade', `等次只能是 ${GRADES.join('、')}（测评对象：${wrong.map((s) => s.name).join('、')}）`, {
+    const allowed = options.allowAbstain ? [...GRADES, ABSTAIN] : GRADES;
+    const abstainNote = !options.allowAbstain && wrong.some((s) => given[s.id] === ABSTAIN) ? '；本次测评的手机投票须为每个测评对象选择等次，不能弃权' : '';
+    throw new DomainError('invalid_grade', `等次只能是 ${allowed.join('、')}（测评对象：${wrong.map((s) => s.name).join('、')}）${abstainNote}`, {
       invalid: wrong.map((s) => s.id),
     });
   }

@@ -23,3 +23,24 @@ export type GradeCounts = Record<Grade, number>;
 export function emptyCounts(): GradeCounts {
   return { very_satisfied: 0, satisfied: 0, basically_satisfied: 0, dissatisfied: 0 };
 }
+
+/**
+ * 弃权: a subject left blank on a paper slip (or on a phone ballot when the rule allows it). It
+ * counts in that subject's 投票数 but is no grade. Stored as its own digit after the grades'.
+ */
+export const ABSTAIN = 'abstain';
+export const ABSTAIN_DIGIT = '4';
+export const ABSTAIN_LABEL = '弃权';
+
+/**
+ * 废票: a spoilt paper slip. It spends its token and counts in turnout, in no subject. Stored as
+ * a grades string of this digit, one per subject (the same length as any ballot of the meeting).
+ */
+export const SPOILT_DIGIT = '9';
+export const SPOILT_LABEL = '废票';
+
+export const spoiltGrades = (subjects: number) => SPOILT_DIGIT.repeat(subjects);
+export const isSpoilt = (grades: string) => grades.length > 0 && grades.charCodeAt(0) === 57; // '9'
+
+/** Counts per subject: the four grades and the abstentions. */
+export type SubjectCounts = GradeCounts & { abstain: number };

@@ -1,4 +1,4 @@
-import type { GradeCounts } from './grades';
+import { isSpoilt, type SubjectCounts } from './grades';
 import { mergeSmallGroups, type MergedGroup } from './groups';
 import type { Rule } from './rule';
 import { percentText, scoreSubject } from './satisfaction';
@@ -26,16 +26,20 @@ export interface ResultsInput {
   ballots: StoredBallot[];
 }
 
-type Tally = number[]; // [subject × grade] flattened
+type Tally = number[]; // [subject × (four grades, abstain)] flattened
+
+/** Cells per subject: the four grades' digits 0–3 and abstain's 4. */
+const CELLS = 5;
 
 function tally(ballots: StoredBallot[], subjectCount: number): { all: Tally; byCategory: Map<string, Tally> } {
-  const all: Tally = new Array(subjectCount * 4).fill(0);
+  const all: Tally = new Array(subjectCount * CELLS).fill(0);
   const byCategory = new Map<string, Tally>();
   for (const b of ballots) {
     let cat = byCategory.get(b.category);
-    if (!cat) byCategory.set(b.category, (cat = new Array(subjectCount * 4).fill(0)));
+    if (!cat) byCategory.set(b.category, (cat = new Array(subjectCount * CELLS).fill(0)));
+    if (isSpoilt(b.grades)) continue; // a 废票 counts in turnout, in no subject
     for (let i = 0; i < subjectCount; i++) {
-      const cell = i * 4 + (b.grades.charCodeAt(i) - 48);
+      const cell = i * CELLS + (b.grades.charCodeAt(i) - 48);
       all[cell] += b.count;
       cat[cell] += b.count;
     }
@@ -43,9 +47,9 @@ function tally(ballots: StoredBallot[], subjectCount: number): { all: Tally; byC
   return { all, byCategory };
 }
 
-function countsOf(t: Tally, subject: number): GradeCounts {
-  const at = subject * 4;
-  return { very_satisfied: t[at], satisfied: t[at + 1], basically_satisfied: t[at + 2], dissatisfied: t[at + 3] };
+function countsOf(t: Tally, subject: number): SubjectCounts {
+  const at = subject * CELLS;
+  return { very_satisfied: t[at], satisfied: t[at + 1], basically_satisfied: t[at + 2], dissatisfied: t[at + 3], abstain: t[at + 4] };
 }
 
 function sumTallies(tallies: (Tally | undefined)[], size: number): Tally {
@@ -66,9 +70,13 @@ export function computeResults(input: ResultsInput) {
   const categories: CategoryTally[] = input.categories.map((c) => ({ ...c, cast: castBy.get(c.key) ?? 0 }));
   const t = turnout(input.eligible, categories, cast, rule);
   const groups: MergedGroup[] | null = categories.length > 1 ? mergeSmallGroups(categories, rule.minGroup) : null;
-  const groupTallies = groups?.map((g) => ({ g, t: sumTallies(g.members.map((k) => byCategory.get(k)), subjects.length * 4) }));
+  const groupTallies = groups?.map((g) => ({ g, t: sumTallies(g.members.map((k) => byCategory.get(k)), subjects.length * CELLS) }));
   const channels = { phone: 0, paper: 0 };
-  for (const b of ballots) channels[b.channel] += b.count;
+  let spoilt = 0;
+  for (const b of ballots) {
+    channels[b.channel] += b.count;
+    if (isSpoilt(b.grades)) spoilt += b.count;
+  }
 
   return {
     eligible: t.eligible,
@@ -78,6 +86,8 @@ export function computeResults(input: ResultsInput) {
     quorumMet: t.quorumMet,
     valid: t.valid,
     channels,
+    /** 废票: spoilt paper slips, in `cast` (turnout) and in no subject. */
+    spoilt,
     categories: t.categories,
     subjects: subjects.map((s, i) => {
       const score = scoreSubject(countsOf(all, i), rule);

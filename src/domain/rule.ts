@@ -19,6 +19,8 @@ export interface Rule {
   threshold: { percent: number; strict: boolean };
   minGroup: number;
   categoryQuorum?: Record<string, CategoryQuorum>;
+  /** Phone ballots may leave a subject as 弃权 (paper slips always may: a blank is a blank). */
+  allowAbstain?: boolean;
 }
 
 export type RuleInput =
@@ -76,6 +78,7 @@ export function resolveRule(input: RuleInput): Rule {
     threshold: { percent: threshold.percent, strict: Boolean(threshold.strict) },
     minGroup,
   };
+  if (input.allowAbstain) rule.allowAbstain = true;
   if (input.categoryQuorum) {
     rule.categoryQuorum = {};
     for (const [key, q] of Object.entries(input.categoryQuorum)) {

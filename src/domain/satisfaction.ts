@@ -1,8 +1,9 @@
-import { GRADES, type GradeCounts } from './grades';
+import { GRADES, type GradeCounts, type SubjectCounts } from './grades';
 import type { Rule } from './rule';
 
 export interface SubjectScore {
-  counts: GradeCounts;
+  counts: SubjectCounts;
+  /** Ballots that reached the subject: every grade and the abstentions (投票数). */
   cast: number;
   satisfied: number;
   /** satisfied ÷ cast as the nearest JSON number; null when nobody graded the subject. */
@@ -18,8 +19,10 @@ export function meetsThreshold(satisfied: number, cast: number, threshold: Rule[
   return threshold.strict ? left > right : left >= right;
 }
 
-export function scoreSubject(counts: GradeCounts, rule: Rule): SubjectScore {
-  const cast = GRADES.reduce((sum, g) => sum + counts[g], 0);
+/** Satisfaction = satisfied ÷ 投票数, abstentions included in the divisor as the regulation writes it. */
+export function scoreSubject(graded: GradeCounts & { abstain?: number }, rule: Rule): SubjectScore {
+  const counts: SubjectCounts = { ...graded, abstain: graded.abstain ?? 0 };
+  const cast = GRADES.reduce((sum, g) => sum + counts[g], 0) + counts.abstain;
   const satisfied = rule.satisfiedGrades.reduce((sum, g) => sum + counts[g], 0);
   return {
     counts,

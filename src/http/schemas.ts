@@ -14,6 +14,7 @@ export const ruleSchema = z.union([
       threshold: z.object({ percent: z.number().min(0).max(100), strict: z.boolean().optional() }),
       minGroup: z.number().int().min(1).max(1000),
       categoryQuorum: z.record(z.string().max(40), fraction.extend({ of: z.string().max(40).optional() })),
+      allowAbstain: z.boolean(),
     })
     .partial(),
 ]);
@@ -55,6 +56,12 @@ export const ballotSchema = z.object({
   // Choices are checked after the token (the contract orders 404 and 409 before 400).
   choices: z.unknown(),
 });
+
+/** A paper slip keyed in: its marks (a subject may be "abstain"), or `spoilt: true` for a 废票. */
+export const paperBallotSchema = z.union([
+  z.object({ token: z.string().max(200), spoilt: z.literal(true), choices: z.undefined().optional() }),
+  ballotSchema.extend({ spoilt: z.literal(false).optional() }),
+]);
 
 export const userSchema = z.object({
   name: text(100),

@@ -1,6 +1,7 @@
 import { completeBallot, encodeChoices } from '../domain/ballot';
 import { normalizeToken } from '../domain/codes';
 import { DomainError } from '../domain/errors';
+import { spoiltGrades } from '../domain/grades';
 import type { Channel } from '../domain/results';
 import { newReceipt, randomId } from '../lib/random';
 import type { BallotForm } from '../store/types';
@@ -35,6 +36,8 @@ export interface CastInput {
   channel: Channel;
   /** Paper slips are keyed in under one meeting; a slip of another meeting is unknown there. */
   meetingId?: string;
+  /** A spoilt paper slip (废票): spends the token, counts in turnout, grades nothing. */
+  spoilt?: boolean;
 }
 
 /**
@@ -49,7 +52,7 @@ export interface CastInput {
 export async function castBallot(services: Services, input: CastInput): Promise<{ receipt: string }> {
   const token = normalizeToken(input.token);
   if (!token) throw unknownToken();
-  const form = await formOf(services, input.choices);
+  const form = input.spoilt ? null : await formOf(services, input.choices);
   const grades = form && (!input.meetingId || input.meetingId === form.meetingId) ? completeBallot(form.subjects, input.choices) : null;
   if (form && grades) {
     const receipt = await spend(services, input, await services.sha256(token), form.meetingId, grades);
@@ -79,7 +82,10 @@ async function castChecked(services: Services, input: CastInput): Promise<{ rece
   const meeting = await loadMeeting(services, token.meetingId);
   const refused = refusal(meeting, token);
   if (refused) throw refused;
-  const receipt = await spend(services, input, token.hash, meeting.id, encodeChoices(meeting.subjects, input.choices));
+  // A blank on a paper slip is a blank (弃权); a phone must grade every subject unless the rule allows it.
+  const allowAbstain = input.channel === 'paper' || meeting.rule.allowAbstain === true;
+  const grades = input.spoilt ? spoiltGrades(meeting.subjects.length) : encodeChoices(meeting.subjects, input.choices, { allowAbstain });
+  const receipt = await spend(services, input, token.hash, meeting.id, grades);
   if (receipt) return { receipt };
   // Lost a race (another use of the same token, or the meeting closed meanwhile): say why.
   const now = await findToken(services, input.token);

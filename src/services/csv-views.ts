@@ -1,4 +1,4 @@
-import { GRADE_LABELS, GRADES } from '../domain/grades';
+import { ABSTAIN_LABEL, GRADE_LABELS, GRADES, SPOILT_LABEL } from '../domain/grades';
 import type { Results } from '../domain/results';
 import { toCsv } from '../lib/csv';
 import type { SatisfactionRow } from './satisfaction';
@@ -9,8 +9,19 @@ const percent = (p: string) => p.replace('%', '');
 /** One row per subject, as the CSV and the Excel download both show it. */
 export function resultsTable(r: Results): (string | number)[][] {
   return [
-    ['测评对象', ...GRADES.map((g) => GRADE_LABELS[g]), '参评票数', '应参加人数', '满意度(%)', '达到门槛', '结果有效'],
-    ...r.subjects.map((s) => [s.name, ...GRADES.map((g) => s.counts[g]), s.cast, r.eligible, percent(s.satisfactionPercent), yesNo(s.meetsThreshold), yesNo(r.valid)]),
+    // 参评票数 counts the abstentions (弃权), as satisfaction's divisor does; 废票 is the meeting's, in no subject.
+    ['测评对象', ...GRADES.map((g) => GRADE_LABELS[g]), ABSTAIN_LABEL, '参评票数', '应参加人数', '满意度(%)', '达到门槛', '结果有效', `${SPOILT_LABEL}(全场)`],
+    ...r.subjects.map((s) => [
+      s.name,
+      ...GRADES.map((g) => s.counts[g]),
+      s.counts.abstain,
+      s.cast,
+      r.eligible,
+      percent(s.satisfactionPercent),
+      yesNo(s.meetsThreshold),
+      yesNo(r.valid),
+      r.spoilt,
+    ]),
   ];
 }
 

@@ -7,12 +7,14 @@ import type { Actor } from '../domain/people';
 
 export interface PaperInput {
   token: string;
-  choices: unknown;
+  choices?: unknown;
+  /** 废票: a spoilt slip, counted in turnout and in no subject. */
+  spoilt?: boolean;
 }
 
 /** A marked paper slip keyed in: spent exactly like a phone vote, and the trail says who keyed it. */
 export async function keyPaperBallot(services: Services, meetingId: string, input: PaperInput, actor: Actor) {
-  const { receipt } = await castBallot(services, { ...input, channel: 'paper', meetingId });
+  const { receipt } = await castBallot(services, { token: input.token, choices: input.choices, spoilt: input.spoilt === true, channel: 'paper', meetingId });
   await record(services, meetingId, 'paper_ballot_keyed', actor);
   return { receipt };
 }

@@ -225,8 +225,8 @@ export function contractSuite(name: string, start: () => Promise<Target>) {
       expect(res.text.charCodeAt(0)).toBe(0xfeff);
       const lines = res.text.slice(1).trim().split('\r\n');
       expect(lines).toHaveLength(3);
-      expect(lines[1]).toBe('支部,3,0,0,0,3,3,100.00,是,是');
-      expect(lines[2]).toBe('"书记, 张三",3,0,0,0,3,3,100.00,是,是');
+      expect(lines[1]).toBe('支部,3,0,0,0,0,3,3,100.00,是,是,0');
+      expect(lines[2]).toBe('"书记, 张三",3,0,0,0,0,3,3,100.00,是,是,0');
     });
 
     it('keeps roles apart: keys are checked, shown once, and revocable', async () => {

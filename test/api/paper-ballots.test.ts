@@ -44,8 +44,8 @@ describe('paper ballots and printable slip sheets', () => {
     await supervisor.post(`/api/meetings/${m.id}/close`);
     const r = (await scorer.get(`/api/meetings/${m.id}/results`)).body;
     expect(r).toMatchObject({ cast: 2, channels: { phone: 1, paper: 1 } });
-    expect(r.subjects[0].counts).toEqual({ very_satisfied: 1, satisfied: 1, basically_satisfied: 0, dissatisfied: 0 });
-    expect(r.subjects[1].counts).toEqual({ very_satisfied: 1, satisfied: 0, basically_satisfied: 0, dissatisfied: 1 });
+    expect(r.subjects[0].counts).toEqual({ very_satisfied: 1, satisfied: 1, basically_satisfied: 0, dissatisfied: 0, abstain: 0 });
+    expect(r.subjects[1].counts).toEqual({ very_satisfied: 1, satisfied: 0, basically_satisfied: 0, dissatisfied: 1, abstain: 0 });
     expect((await voter.get(`/api/meetings/${m.id}/receipts`)).body.receipts).toContain(keyed.body.receipt);
   });
 

@@ -126,8 +126,8 @@ describe('the paper-ballot keying page', () => {
 
     const results = (await sup.get(`/api/meetings/${m.id}/results`)).body;
     expect(results).toMatchObject({ cast: 2, channels: { phone: 1, paper: 1 } });
-    expect(results.subjects[0].counts).toEqual({ very_satisfied: 1, satisfied: 1, basically_satisfied: 0, dissatisfied: 0 });
-    expect(results.subjects[2].counts).toEqual({ very_satisfied: 0, satisfied: 1, basically_satisfied: 0, dissatisfied: 1 });
+    expect(results.subjects[0].counts).toEqual({ very_satisfied: 1, satisfied: 1, basically_satisfied: 0, dissatisfied: 0, abstain: 0 });
+    expect(results.subjects[2].counts).toEqual({ very_satisfied: 0, satisfied: 1, basically_satisfied: 0, dissatisfied: 1, abstain: 0 });
     expect((await client(target.url).get(`/api/meetings/${m.id}/receipts`)).body.receipts).toContain(m.receipt);
     const audit = (await sup.get(`/api/meetings/${m.id}/audit`)).body;
     expect(audit.verified).toBe(true); // one keying event per paper ballot

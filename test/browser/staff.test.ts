@@ -184,14 +184,14 @@ describe('the staff pages in Chromium', () => {
     const [csvDownload] = await Promise.all([page.waitForEvent('download'), page.click('text=下载 CSV')]);
     const csv = readFileSync((await csvDownload.path())!, 'utf8');
     expect(csv.startsWith('\uFEFF')).toBe(true);
-    expect(csv).toContain('北坡村党支部,0,11,0,0,11,15,100.00,是,是');
+    expect(csv).toContain('北坡村党支部,0,11,0,0,0,11,15,100.00,是,是,0');
 
     const [xlsxDownload] = await Promise.all([page.waitForEvent('download'), page.click('text=下载 Excel')]);
     expect(xlsxDownload.suggestedFilename()).toMatch(/\.xlsx$/);
     const book = XLSX.read(readFileSync((await xlsxDownload.path())!), { type: 'buffer' });
     const rows = XLSX.utils.sheet_to_json<(string | number)[]>(book.Sheets[book.SheetNames[0]], { header: 1 });
-    expect(rows[0]).toEqual(['测评对象', '很满意', '满意', '基本满意', '不满意', '参评票数', '应参加人数', '满意度(%)', '达到门槛', '结果有效']);
-    expect(rows.find((r) => r[0] === '第一书记 张三')).toEqual(['第一书记 张三', 9, 0, 1, 1, 11, 15, 81.82, '否', '是']);
+    expect(rows[0]).toEqual(['测评对象', '很满意', '满意', '基本满意', '不满意', '弃权', '参评票数', '应参加人数', '满意度(%)', '达到门槛', '结果有效', '废票(全场)']);
+    expect(rows.find((r) => r[0] === '第一书记 张三')).toEqual(['第一书记 张三', 9, 0, 1, 1, 0, 11, 15, 81.82, '否', '是', 0]);
 
     const notice = await supervisor.newPage();
     expect((await notice.goto(url(`/notice/${meeting.id}`)))!.status()).toBe(200);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { completeBallot, encodeChoices } from '../../src/domain/ballot';
+import { isSpoilt, spoiltGrades } from '../../src/domain/grades';
 import { DomainError } from '../../src/domain/errors';
 import { statusOf } from '../../src/http/error-status';
 import { errorOf } from './scoring-helpers';
@@ -66,5 +67,19 @@ describe('codes people type', () => {
   });
   it.each(['', 'short', 'ABCDEFGHJKMNPQRSTUVWXYZ23O', 'ABCDEFGHJKMNPQRSTUVWXYZ2341'])('rejects %j', (input) => {
     expect(normalizeToken(input)).toBeNull();
+  });
+});
+
+describe('弃权 and 废票 in the stored digits', () => {
+  const subjects = [
+    { id: 's1', name: '支部' },
+    { id: 's2', name: '书记' },
+  ];
+  it('"abstain" is digit 4 only where allowed; a spoilt ballot is all 9s, the same length as any ballot', () => {
+    expect(encodeChoices(subjects, { s1: 'abstain', s2: 'satisfied' }, { allowAbstain: true })).toBe('41');
+    expect(() => encodeChoices(subjects, { s1: 'abstain', s2: 'satisfied' })).toThrow(/不能弃权/);
+    expect(spoiltGrades(subjects.length)).toBe('99');
+    expect(isSpoilt('99')).toBe(true);
+    expect(isSpoilt('41')).toBe(false);
   });
 });

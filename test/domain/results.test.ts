@@ -43,9 +43,9 @@ describe('results from ballots counted together', () => {
     expect(r.channels).toEqual({ phone: 0, paper: 9 });
     expect(r.categories.find((c) => c.key === 'party')?.cast).toBe(9);
     expect(r.subjects.map((s) => s.counts)).toEqual([
-      { very_satisfied: 9, satisfied: 0, basically_satisfied: 0, dissatisfied: 0 },
-      { very_satisfied: 0, satisfied: 9, basically_satisfied: 0, dissatisfied: 0 },
-      { very_satisfied: 0, satisfied: 0, basically_satisfied: 0, dissatisfied: 9 },
+      { very_satisfied: 9, satisfied: 0, basically_satisfied: 0, dissatisfied: 0, abstain: 0 },
+      { very_satisfied: 0, satisfied: 9, basically_satisfied: 0, dissatisfied: 0, abstain: 0 },
+      { very_satisfied: 0, satisfied: 0, basically_satisfied: 0, dissatisfied: 9, abstain: 0 },
     ]);
   });
 });

@@ -80,7 +80,8 @@ fieldset.grade-set{border:2px solid #888;border-radius:10px;margin:0 0 14px;padd
 fieldset.grade-set.missing{border-color:#c00000;background:#fff1f1}
 .grade-set legend{font-size:20px;font-weight:700;padding:0 6px}
 .grade-set .err{color:#8a0000;font-weight:700;margin:2px 0 8px}
-.grade-opts{display:grid;grid-template-columns:repeat(4,1fr);gap:8px}
+.grade-opts{display:grid;grid-template-columns:repeat(5,1fr);gap:8px}
+.grade-opts label.abstain{border-style:dashed;color:#444}
 .grade-opts label{display:flex;align-items:center;gap:8px;margin:0;min-height:56px;padding:8px 12px;border:2px solid #999;border-radius:10px;background:#fff;cursor:pointer}
 .grade-opts label:has(input:checked){border-color:#a40000;background:#fbe9e9;outline:2px solid #a40000}
 @media (max-width:40rem){.grade-opts{grid-template-columns:repeat(2,1fr)}}

@@ -1,4 +1,4 @@
-import { GRADE_LABELS, GRADES } from '../../src/domain/grades';
+import { ABSTAIN, ABSTAIN_LABEL, GRADE_LABELS, GRADES } from '../../src/domain/grades';
 import { CsrfField, Flash, StaffPage } from './layout';
 import type { Meeting } from '../../src/domain/meeting';
 import type { Actor } from '../../src/domain/people';
@@ -43,6 +43,7 @@ export function PaperPage(p: PaperPageProps) {
         <label for="code">测评码（用扫码枪扫纸质票上的二维码，或输入票上印的字母数字）</label>
         <input id="code" type="text" name="code" value={code} autocomplete="off" autocapitalize="characters" spellcheck={false} autofocus={!focus} placeholder="ABCDE-FGHJK-…" />
         <p class="muted">先扫码后勾选、先勾选后扫码都可以。每张票只能录入一次；已用手机投过票或已作废的票会被拒绝，不计票。</p>
+        <p class="muted">某个测评对象一项都没勾，选“弃权”；整张票无法辨认或一行勾了多项等不能计入的，扫码后点“这张是废票”：计入参加投票人数，不计入任何测评对象。</p>
         {m.subjects.map((s, i) => (
           <fieldset id={`s-${s.id}`} class={missing.has(s.id) ? 'grade-set missing' : 'grade-set'}>
             <legend>
@@ -56,11 +57,18 @@ export function PaperPage(p: PaperPageProps) {
                   <span>{GRADE_LABELS[g]}</span>
                 </label>
               ))}
+              <label class="abstain">
+                <input type="radio" name={s.id} value={ABSTAIN} checked={p.chosen?.[s.id] === ABSTAIN} />
+                <span>{ABSTAIN_LABEL}（未勾选）</span>
+              </label>
             </div>
           </fieldset>
         ))}
         <div class="actions">
           <button type="submit">录入这张票</button>
+          <button class="secondary" type="submit" name="spoilt" value="1" formnovalidate>
+            这张是废票
+          </button>
           <a class="btn secondary" href={`/staff/meetings/${m.id}`}>
             返回测评会
           </a>

@@ -1,4 +1,4 @@
-import { GRADE_LABELS, GRADES, type GradeCounts } from '../../src/domain/grades';
+import { ABSTAIN_LABEL, GRADE_LABELS, GRADES, type GradeCounts } from '../../src/domain/grades';
 import type { Results } from '../../src/domain/results';
 import type { Rule } from '../../src/domain/rule';
 import { percentText } from '../../src/domain/satisfaction';
@@ -8,7 +8,7 @@ import { quorumText, thresholdText } from './format';
 /** Valid or not, and why, in one sentence at the top: the first thing anyone asks. */
 export function ValidityBanner({ results: r, rule }: { results: Results; rule: Rule }) {
   const q = quorumText(rule);
-  const turnout = `应参加 ${r.eligible} 人，实际参加投票 ${r.cast} 人（${percentText(r.cast, r.eligible)}）`;
+  const turnout = `应参加 ${r.eligible} 人，实际参加投票 ${r.cast} 人（${percentText(r.cast, r.eligible)}${r.spoilt ? `，其中废票 ${r.spoilt} 张` : ''}）`;
   const text = r.valid
     ? `结果有效：${turnout}，达到 ${q}（至少 ${r.required} 人）${rule.categoryQuorum ? '，各类别人数也符合要求' : ''}。`
     : r.quorumMet
@@ -28,7 +28,10 @@ export function SubjectResults({ results: r, rule }: { results: Results; rule: R
         threshold={rule.threshold.percent}
         thresholdLabel={thresholdText(rule)}
       />
-      <p class="muted">满意度 =（{rule.satisfiedGrades.map((g) => GRADE_LABELS[g]).join(' + ')}）÷ 参评票数；门槛 {thresholdText(rule)}。</p>
+      <p class="muted">
+        满意度 =（{rule.satisfiedGrades.map((g) => GRADE_LABELS[g]).join(' + ')}）÷ 参评票数（含弃权）；门槛 {thresholdText(rule)}。
+        {r.spoilt > 0 && `废票 ${r.spoilt} 张计入参加投票人数，不计入任何测评对象。`}
+      </p>
       <GradeLegend />
       <div class="scroll">
         <table>
@@ -38,6 +41,7 @@ export function SubjectResults({ results: r, rule }: { results: Results; rule: R
               {GRADES.map((g) => (
                 <th class="n">{GRADE_LABELS[g]}</th>
               ))}
+              <th class="n">{ABSTAIN_LABEL}</th>
               <th class="n">参评票数</th>
               <th class="n">满意度</th>
               <th>达到门槛</th>
@@ -51,6 +55,7 @@ export function SubjectResults({ results: r, rule }: { results: Results; rule: R
                 {GRADES.map((g) => (
                   <td class="n">{s.counts[g]}</td>
                 ))}
+                <td class="n">{s.counts.abstain}</td>
                 <td class="n">{s.cast}</td>
                 <td class="n">{s.satisfactionPercent}</td>
                 <td class={s.meetsThreshold ? 'yes' : 'no'}>{s.meetsThreshold ? '是' : '否'}</td>
@@ -84,6 +89,7 @@ export function CategoryBreakdown({ results: r, rule }: { results: Results; rule
                 {GRADES.map((g) => (
                   <th class="n">{GRADE_LABELS[g]}</th>
                 ))}
+                <th class="n">{ABSTAIN_LABEL}</th>
                 <th class="n">票数</th>
                 <th class="n">满意度</th>
               </tr>
@@ -95,6 +101,7 @@ export function CategoryBreakdown({ results: r, rule }: { results: Results; rule
                   {GRADES.map((grade) => (
                     <td class="n">{g.counts[grade]}</td>
                   ))}
+                  <td class="n">{g.counts.abstain}</td>
                   <td class="n">{g.cast}</td>
                   <td class="n">{percentText(satisfiedIn(g.counts, rule), g.cast)}</td>
                 </tr>

@@ -3,7 +3,7 @@ import { castBallot } from '../../services/cast-ballot';
 import { requireRole, SUPERVISOR } from '../auth';
 import { readJson } from '../body';
 import type { AppEnv } from '../env';
-import { ballotSchema } from '../schemas';
+import { ballotSchema, paperBallotSchema } from '../schemas';
 import { throttled } from '../throttled';
 import { keyPaperBallot } from '../../services/key-paper-ballot';
 
@@ -16,7 +16,7 @@ export const ballotRoutes = new Hono<AppEnv>().post('/', async (c) => {
 
 /** A marked paper slip keyed in at counting: the same token, spent the same way. */
 export const paperBallotRoutes = new Hono<AppEnv>().post('/:id/paper-ballots', requireRole(SUPERVISOR), async (c) => {
-  const { token, choices } = await readJson(c, ballotSchema);
-  const { receipt } = await keyPaperBallot(c.get('services'), c.req.param('id'), { token, choices }, c.get('actor'));
+  const input = await readJson(c, paperBallotSchema);
+  const { receipt } = await keyPaperBallot(c.get('services'), c.req.param('id'), input, c.get('actor'));
   return c.json({ receipt, channel: 'paper' }, 201);
 });

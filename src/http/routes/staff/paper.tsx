@@ -53,6 +53,10 @@ async function keyIn(c: C) {
   try {
     if (meeting.status !== 'open') return await paperPage(c, meeting);
     if (!code) throw new DomainError('invalid_input', '请先扫描纸质票上的二维码，或输入票上印的测评码。');
+    if (field(form, 'spoilt') === '1') {
+      const { receipt } = await keyPaperBallot(services, meeting.id, { token: code, spoilt: true }, c.get('actor'));
+      return await paperPage(c, meeting, { flash: `已录入 1 张废票（回执码 ${receipt}）：计入参加投票人数，不计入任何测评对象。` }, 201);
+    }
     if (Object.keys(chosen).length === 0) {
       // A scanner's Enter right after the code: check the slip, keep it, and wait for the marks.
       const token = await checkPaperSlip(services, meeting.id, code);
