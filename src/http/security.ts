@@ -38,5 +38,8 @@ const isPage = (path: string, headers: Headers) => !path.startsWith('/api/') || 
 export const securityHeaders = (): MiddlewareHandler => async (c, next) => {
   await next();
   const headers = c.res.headers;
+  // A page that set its own policy (the slip sheet allows its inline CSS by hash) keeps it.
+  const own = headers.get('content-security-policy');
   for (const [name, value] of isPage(c.req.path, headers) ? PAGE_HEADERS : API_HEADERS) headers.set(name, value);
+  if (own && isPage(c.req.path, headers)) headers.set('Content-Security-Policy', own);
 };

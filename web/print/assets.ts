@@ -4,7 +4,7 @@ import { registerAsset } from '../assets/index';
  * A4 print CSS. 2 × 5 slips of 97 × 55 mm fill the 194 × 281 mm inside 8 mm margins; the QR is
  * 36 mm square (about 32 mm of code), comfortably above what a cheap phone camera needs.
  */
-const css = `@page{size:A4;margin:8mm}
+export const PRINT_CSS = `@page{size:A4;margin:8mm}
 *{box-sizing:border-box}
 body{margin:0;color:#000;background:#fff;font-family:"Noto Sans CJK SC","Source Han Sans SC","Microsoft YaHei","PingFang SC","Droid Sans Fallback",sans-serif}
 p{margin:0}
@@ -33,7 +33,30 @@ thead th{font-size:9pt;font-weight:400}
 tr{break-inside:avoid}
 .box{display:inline-block;width:4.5mm;height:4.5mm;border:.4mm solid #000;margin-right:1.5mm;vertical-align:-0.8mm}
 @media screen{body{background:#ccc;padding-bottom:8mm}.sheet,.paper{background:#fff;margin-bottom:6mm}.paper+.paper{border-top:.3mm dashed #555}.hint{background:#fff}}
-@media print{.hint{display:none}}
+.tools{width:194mm;margin:6mm auto 0;display:flex;gap:4mm;flex-wrap:wrap}
+.tools a,.tools button{font:700 17px/1 sans-serif;min-height:48px;padding:14px 22px;border-radius:10px;border:2px solid #a40000;background:#a40000;color:#fff;text-decoration:none;cursor:pointer}
+.tools a{background:#fff;color:#a40000}
+.tools p{flex-basis:100%;margin:0;font-size:15px}
+@media print{.hint,.tools{display:none}}
 `;
 
-registerAsset('print.css', 'text/css; charset=utf-8', css);
+/**
+ * The sheet carries this CSS inline, so a sheet saved from the API and opened from disk (no
+ * server behind it) prints exactly as served; the page's CSP allows it by its hash.
+ */
+export async function printCssHash(): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(PRINT_CSS));
+  let bin = '';
+  for (const b of new Uint8Array(digest)) bin += String.fromCharCode(b);
+  return `'sha256-${btoa(bin)}'`;
+}
+
+/** The staff sheet's 打印 button: a script from our own host, nothing inline. */
+const printJs = `document.addEventListener('click', function (e) {
+  var t = e.target;
+  if (t && t.id === 'print-now') { e.preventDefault(); window.print(); }
+});
+`;
+
+registerAsset('print.css', 'text/css; charset=utf-8', PRINT_CSS);
+registerAsset('print.js', 'text/javascript; charset=utf-8', printJs);

@@ -3,7 +3,7 @@ import { formatToken } from '../../src/domain/codes';
 import { GRADES } from '../../src/domain/grades';
 import { assetUrl } from '../assets/index';
 import { PRINT, strings } from '../i18n';
-import './assets';
+import { PRINT_CSS } from './assets';
 
 export interface PrintedSlip {
   token: string;
@@ -19,6 +19,8 @@ export interface SheetView {
   slips: PrintedSlip[];
   subjects: { id: string; name: string }[];
   layout: 'slip' | 'paper';
+  /** The staff page's way back (打印 and 返回 buttons); none on the sheet the API answers. */
+  back?: string;
 }
 
 export const SLIPS_PER_PAGE = 10;
@@ -99,9 +101,19 @@ export function SlipSheet(v: SheetView) {
         <meta name="robots" content="noindex" />
         <title>{PRINT.sheetTitle(v.title)}</title>
         <link rel="icon" href="data:," />
-        <link rel="stylesheet" href={assetUrl('print.css')} />
+        <style>{raw(PRINT_CSS)}</style>
+        {v.back && <script src={assetUrl('print.js')} defer />}
       </head>
       <body>
+        {v.back && (
+          <div class="tools">
+            <button type="button" id="print-now">
+              打印
+            </button>
+            <a href={v.back}>返回测评会</a>
+            <p>打印：点“打印”或按 Ctrl+P，纸张选 A4、缩放 100%。测评码只显示这一次：打印完再返回；整页丢失时，在测评会页面作废全部未用的测评码后重新发放。</p>
+          </div>
+        )}
         <p class="hint">{paper ? PRINT.screenHintPaper(v.slips.length) : PRINT.screenHint(v.slips.length, SLIPS_PER_PAGE)}</p>
         {paper
           ? v.slips.map((slip) => <PaperSlip v={v} slip={slip} />)

@@ -79,7 +79,7 @@ export const meetingPages = new Hono<AppEnv>()
         layout: field(form, 'layout') || 'slip',
       });
       const issued = await issueTokens(c.get('services'), c.req.param('id'), input, c.get('actor'));
-      return renderSlipSheet(c, issued, input.layout ?? 'slip');
+      return renderSlipSheet(c, issued, input.layout ?? 'slip', `/staff/meetings/${issued.meeting.id}?done=printed`);
     }),
   )
   .post('/:id/void', requireRole(SUPERVISOR), (c) =>
