@@ -1,10 +1,14 @@
+import { networkInterfaces } from 'node:os';
 import { parseNodeEnv } from './env';
 import { startNodeServer } from './node-server';
+import { startBanner } from './start-banner';
 
 // `npm start`: the product on one machine, an embedded SQLite file, nothing to set up.
 const settings = parseNodeEnv(process.env);
 const server = await startNodeServer(settings);
-console.log(`minping 民评 serving on ${server.url}  (database: ${settings.dbFile}, QR links: ${settings.publicUrl ?? server.url})`);
+const publicUrl = settings.publicUrl ?? server.url;
+console.log(`minping 民评 serving on ${server.url}  (database: ${settings.dbFile}, QR links: ${publicUrl})`);
+for (const line of startBanner({ host: settings.host, port: server.port, url: server.url, publicUrl, interfaces: networkInterfaces() })) console.log(line);
 if (server.bootstrapAdminKey) {
   console.log(`\nA fresh database: created an admin account. Its key, shown this once:\n\n  ${server.bootstrapAdminKey}\n`);
 }
