@@ -1,8 +1,10 @@
+import { raw } from 'hono/html';
 import type { AuditEvent } from '../../src/domain/audit';
-import { AUDIT_LABELS, timeText } from './format';
-import { StaffPage } from './layout';
 import type { Meeting } from '../../src/domain/meeting';
 import type { Actor } from '../../src/domain/people';
+import { auditSentence } from './audit-words';
+import { AUDIT_LABELS, timeText } from './format';
+import { StaffPage } from './layout';
 
 export interface AuditReportView {
   verified: boolean;
@@ -10,15 +12,24 @@ export interface AuditReportView {
   events: AuditEvent[];
 }
 
-/** Event data in words, leaving out who (shown in its own column). */
-function details(data: Record<string, unknown>): string {
-  return Object.entries(data)
-    .filter(([k]) => k !== 'by')
-    .map(([k, v]) => `${k}: ${typeof v === 'object' ? JSON.stringify(v) : String(v)}`)
-    .join('；');
+/** The chain's last hash in full, to copy onto the minutes or compare with the printed one. */
+export function HeadHash({ hash, qr }: { hash: string | null; qr?: string }) {
+  if (!hash) return null;
+  return (
+    <div class="head-hash" id="head-hash">
+      <p>
+        <strong>审计链末条哈希（可复制，与打印的测评记录、公示核对）：</strong>
+      </p>
+      <p class="hash-full">
+        <code>{hash}</code>
+      </p>
+      {qr && <div class="hash-qr">{raw(qr)}</div>}
+    </div>
+  );
 }
 
 export function AuditPage({ actor, csrf, meeting: m, report }: { actor: Actor; csrf: string; meeting: Meeting; report: AuditReportView }) {
+  const head = report.events.at(-1)?.hash ?? null;
   return (
     <StaffPage title={`审计记录 · ${m.title}`} actor={actor} csrf={csrf}>
       <h1>审计记录：{m.title}</h1>
@@ -37,37 +48,44 @@ export function AuditPage({ actor, csrf, meeting: m, report }: { actor: Actor; c
         </div>
       )}
       <p class="muted">每条记录包含上一条的哈希值，任何修改、删除或插入都会使核验失败。记录中没有测评码，也没有任何选票内容。</p>
-      <div class="scroll">
-        <table>
-          <thead>
+      <HeadHash hash={head} />
+      <table class="audit">
+        <thead>
+          <tr>
+            <th class="n">序号</th>
+            <th>时间</th>
+            <th>事件</th>
+            <th>操作人</th>
+            <th>说明</th>
+          </tr>
+        </thead>
+        <tbody>
+          {report.events.map((e) => (
             <tr>
-              <th class="n">序号</th>
-              <th>时间</th>
-              <th>事件</th>
-              <th>操作人</th>
-              <th>内容</th>
-              <th>哈希</th>
+              <td class="n">{e.seq}</td>
+              <td class="time">{timeText(e.at)}</td>
+              <td class="ev">{AUDIT_LABELS[e.type] ?? e.type}</td>
+              <td>{String(e.data.by ?? e.actor)}</td>
+              <td>
+                {auditSentence(e, m)}
+                <br />
+                <code class="hash" title="本条记录的哈希">
+                  {e.hash}
+                </code>
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {report.events.map((e) => (
-              <tr>
-                <td class="n">{e.seq}</td>
-                <td>{timeText(e.at)}</td>
-                <td>{AUDIT_LABELS[e.type] ?? e.type}</td>
-                <td>{String(e.data.by ?? e.actor)}</td>
-                <td>{details(e.data)}</td>
-                <td>
-                  <code title={e.hash}>{e.hash.slice(0, 12)}…</code>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-      <p>
-        <a href={`/staff/meetings/${m.id}`}>返回测评会</a>
+          ))}
+        </tbody>
+      </table>
+      <p class="actions no-print">
+        <a class="btn secondary" href={`/staff/meetings/${m.id}`}>
+          返回测评会
+        </a>
+        <a class="btn secondary" href={`/api/meetings/${m.id}/audit`}>
+          原始数据（JSON）
+        </a>
       </p>
+      <p class="no-print muted">打印：使用浏览器的“打印”（Ctrl+P），纸张选 A4。</p>
     </StaffPage>
   );
 }

@@ -194,6 +194,9 @@ export function MeetingPage({ actor, csrf, meeting: m, slips, publicUrl, flash, 
             <a class="btn" href={`${base}/results`}>
               查看结果
             </a>
+            <a class="btn secondary" href={`${base}/minutes`}>
+              测评记录
+            </a>
             <a class="btn secondary" href={`/notice/${m.id}`}>
               公示页
             </a>

@@ -24,6 +24,9 @@ export function ResultsPage({ actor, csrf, meeting: m, results: r, slips }: { ac
         <a class="btn secondary" href={`/notice/${m.id}`}>
           公示页
         </a>
+        <a class="btn secondary" href={`/staff/meetings/${m.id}/minutes`}>
+          测评记录（签字存档）
+        </a>
         <a class="btn secondary" href={`/staff/meetings/${m.id}/audit`}>
           审计记录
         </a>

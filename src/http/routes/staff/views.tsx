@@ -7,6 +7,8 @@ import { AuditPage } from '../../../../web/staff/audit-page';
 import { Dashboard } from '../../../../web/staff/dashboard';
 import { secondsSince } from '../../../../web/staff/format';
 import { ResultsPage } from '../../../../web/staff/results-page';
+import { MinutesPage } from '../../../../web/staff/minutes-page';
+import { qrSvg } from '../../../../web/print/qr';
 import { requireRole, STAFF, SUPERVISOR } from '../../auth';
 import type { AppEnv } from '../../env';
 import { htmlPage } from '../../html-page';
@@ -27,6 +29,13 @@ export const meetingViews = new Hono<AppEnv>()
     const results = await meetingResults(c.get('services'), meeting); // 409 until close: sealed
     const slips = await meetingSlips(c.get('services'), meeting.id);
     return htmlPage(c, <ResultsPage {...await staffView(c)} meeting={meeting} results={results} slips={slips} />);
+  })
+  .get('/:id/minutes', requireRole(STAFF), async (c) => {
+    const meeting = await meetingOf(c);
+    const services = c.get('services');
+    const [results, slips, last] = await Promise.all([meetingResults(services, meeting), meetingSlips(services, meeting.id), services.store.lastAuditEvent(meeting.id)]);
+    const head = last ? { hash: last.hash, qr: await qrSvg(last.hash) } : null;
+    return htmlPage(c, <MinutesPage {...await staffView(c)} meeting={meeting} results={results} slips={slips} head={head} />);
   })
   .get('/:id/audit', requireRole(STAFF), async (c) => {
     const meeting = await meetingOf(c);

@@ -1,0 +1,126 @@
+import { ABSTAIN_LABEL, GRADE_LABELS, GRADES } from '../../src/domain/grades';
+import type { Meeting } from '../../src/domain/meeting';
+import type { Actor } from '../../src/domain/people';
+import type { Results } from '../../src/domain/results';
+import { percentText } from '../../src/domain/satisfaction';
+import type { SlipSummary } from '../../src/domain/turnout';
+import { HeadHash } from './audit-page';
+import { quorumText, thresholdText, timeText } from './format';
+import { StaffPage } from './layout';
+import { ruleText, SlipsSummary } from './meeting-page';
+import { dateText } from './notice-parts';
+import { ValidityBanner } from './results-parts';
+
+export interface MinutesProps {
+  actor: Actor;
+  csrf: string;
+  meeting: Meeting;
+  results: Results;
+  slips: SlipSummary;
+  /** The audit chain's last hash, in full, and its QR code (SVG markup). */
+  head: { hash: string; qr: string } | null;
+}
+
+/**
+ * 测评记录: the sheet the supervisor, the counters and the scrutineers sign after close. One
+ * A4 document: what was held, who could vote, how many did, where every slip went, what each
+ * subject got, whether it counts, and the hash that pins this record to the audit chain.
+ */
+export function MinutesPage({ actor, csrf, meeting: m, results: r, slips, head }: MinutesProps) {
+  return (
+    <StaffPage title={`测评记录 · ${m.title}`} actor={actor} csrf={csrf}>
+      <div class="minutes">
+        <h1>{m.title} 测评记录</h1>
+        <table class="facts">
+          <tbody>
+            <tr>
+              <th>被测评单位</th>
+              <td>{m.organization ?? '—'}</td>
+              <th>测评规则</th>
+              <td>
+                {ruleText(m)}；参加人数不少于应参加人数的 {quorumText(m.rule)}
+              </td>
+            </tr>
+            <tr>
+              <th>开始投票</th>
+              <td>{timeText(m.openedAt)}</td>
+              <th>结束投票</th>
+              <td>{timeText(m.closedAt)}</td>
+            </tr>
+          </tbody>
+        </table>
+        <ValidityBanner results={r} rule={m.rule} />
+        <h2>应参加与实际参加</h2>
+        <table>
+          <thead>
+            <tr>
+              <th>类别</th>
+              <th class="n">应参加</th>
+              <th class="n">实际参加</th>
+              <th class="n">参加率</th>
+            </tr>
+          </thead>
+          <tbody>
+            {r.categories.map((c) => (
+              <tr>
+                <td>{c.label}</td>
+                <td class="n">{c.eligible}</td>
+                <td class="n">{c.cast}</td>
+                <td class="n">{percentText(c.cast, c.eligible)}</td>
+              </tr>
+            ))}
+            <tr>
+              <th>合计</th>
+              <td class="n">{r.eligible}</td>
+              <td class="n">{r.cast}</td>
+              <td class="n">{percentText(r.cast, r.eligible)}</td>
+            </tr>
+          </tbody>
+        </table>
+        <p>
+          投票方式：手机 {r.channels.phone} 票，纸质 {r.channels.paper} 票；废票 {r.spoilt} 张（计入参加人数，不计入任何测评对象）。
+        </p>
+        <h2>测评码</h2>
+        <SlipsSummary slips={slips} />
+        <h2>各测评对象得票</h2>
+        <table id="minutes-subjects">
+          <thead>
+            <tr>
+              <th>测评对象</th>
+              {GRADES.map((g) => (
+                <th class="n">{GRADE_LABELS[g]}</th>
+              ))}
+              <th class="n">{ABSTAIN_LABEL}</th>
+              <th class="n">参评票数</th>
+              <th class="n">满意度</th>
+              <th>达到门槛（{thresholdText(m.rule)}）</th>
+            </tr>
+          </thead>
+          <tbody>
+            {r.subjects.map((s) => (
+              <tr>
+                <td>{s.name}</td>
+                {GRADES.map((g) => (
+                  <td class="n">{s.counts[g]}</td>
+                ))}
+                <td class="n">{s.counts.abstain}</td>
+                <td class="n">{s.cast}</td>
+                <td class="n">{s.satisfactionPercent}</td>
+                <td>{s.meetsThreshold ? '是' : '否'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <h2>审计核验</h2>
+        <HeadHash hash={head?.hash ?? null} qr={head?.qr} />
+        <div class="sign" id="signatures">
+          <p>监督员（签字）</p>
+          <p>计票人（签字）</p>
+          <p>监票人（签字）</p>
+        </div>
+        <p>记录日期：{dateText(m.closedAt)}</p>
+        <p class="no-print muted">打印：使用浏览器的“打印”（Ctrl+P），纸张选 A4，签字后存档。</p>
+      </div>
+    </StaffPage>
+  );
+}
