@@ -5,10 +5,11 @@ import { loadMeeting } from '../../../services/load-meeting';
 import { MeetingForm, type MeetingDraft } from '../../../../web/staff/meeting-form';
 import { AskPage } from '../../../../web/staff/ask-page';
 import { requireRole, SUPERVISOR } from '../../auth';
+import { readForm } from '../../body';
 import type { AppEnv } from '../../env';
 import { statusOf } from '../../error-status';
 import { htmlPage } from '../../html-page';
-import { field, formOf, staffView, type C } from './kit';
+import { staffView, type C } from './kit';
 import { draftOf, draftOfMeeting, edited, inputOf } from './meetings';
 
 const idOf = (c: C) => c.req.param('id') ?? '';
@@ -28,9 +29,9 @@ async function draftMeeting(c: C) {
 export const draftPages = new Hono<AppEnv>()
   .get('/:id/edit', requireRole(SUPERVISOR), async (c) => editPage(c, draftOfMeeting(await draftMeeting(c))))
   .post('/:id/edit', requireRole(SUPERVISOR), async (c) => {
-    const form = await formOf(c);
+    const form = await readForm(c);
     const draft = draftOf(form);
-    const op = field(form, 'op') || 'create';
+    const op = form.field('op') || 'create';
     if (op !== 'create') return editPage(c, edited(draft, op));
     try {
       await editDraft(c.get('services'), idOf(c), inputOf(draft), c.get('actor'));

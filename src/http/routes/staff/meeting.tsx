@@ -13,13 +13,13 @@ import { AskPage } from '../../../../web/staff/ask-page';
 import { ConfirmPage } from '../../../../web/staff/confirm-page';
 import { MeetingPage } from '../../../../web/staff/meeting-page';
 import { requireRole, STAFF, SUPERVISOR } from '../../auth';
-import { validate } from '../../body';
+import { readForm, validate } from '../../body';
 import type { AppEnv } from '../../env';
 import { isFormRefusal, statusOf } from '../../error-status';
 import { htmlPage } from '../../html-page';
 import { issueTokensSchema } from '../../schemas';
 import { renderSlipSheet } from '../../slips';
-import { field, formOf, staffView, type C } from './kit';
+import { staffView, type C } from './kit';
 
 const DONE: Record<string, string> = {
   created: '测评会已创建。下一步：发放并打印测评码，然后开始投票。',
@@ -61,6 +61,7 @@ function confirmRoute(action: MeetingAction) {
 function changeRoute(action: MeetingAction) {
   return async (c: C) => {
     const meeting = await changeState(c.get('services'), c.req.param('id') ?? '', action, c.get('actor'));
+    c.get('hub').poke(meeting.id, 'state');
     return c.redirect(`/staff/meetings/${meeting.id}/${action === 'open' ? 'live' : 'results'}`, 303);
   };
 }
@@ -72,21 +73,22 @@ export const meetingPages = new Hono<AppEnv>()
   .get('/:id/slips', requireRole(STAFF), (c) => c.redirect(`/staff/meetings/${encodeURIComponent(c.req.param('id'))}?done=printed`, 303))
   .post('/:id/slips', requireRole(SUPERVISOR), (c) =>
     orOnPage(c, async () => {
-      const form = await formOf(c);
+      const form = await readForm(c);
       const input = validate(issueTokensSchema, {
-        count: Number(field(form, 'count')),
-        category: field(form, 'category') || undefined,
-        layout: field(form, 'layout') || 'slip',
+        count: Number(form.field('count')),
+        category: form.field('category') || undefined,
+        layout: form.field('layout') || 'slip',
       });
       const issued = await issueTokens(c.get('services'), c.req.param('id'), input, c.get('actor'));
+      c.get('hub').poke(c.req.param('id'));
       return renderSlipSheet(c, issued, input.layout ?? 'slip', `/staff/meetings/${issued.meeting.id}?done=printed`);
     }),
   )
   .post('/:id/void', requireRole(SUPERVISOR), (c) =>
     orOnPage(c, async () => {
-      const form = await formOf(c);
-      const code = field(form, 'code');
-      if (field(form, 'confirmed') !== '1') {
+      const form = await readForm(c);
+      const code = form.field('code');
+      if (form.field('confirmed') !== '1') {
         // Asked first: a typo could void someone else's slip. The code is checked before asking.
         const token = await findToken(c.get('services'), code);
         const meeting = await meetingOf(c);
@@ -97,15 +99,16 @@ export const meetingPages = new Hono<AppEnv>()
         return htmlPage(c, <AskPage {...await staffView(c)} title="确认作废测评码" lines={lines} action={`/staff/meetings/${meeting.id}/void`} confirm="确认作废" back={`/staff/meetings/${meeting.id}`} fields={{ code }} />);
       }
       await voidToken(c.get('services'), c.req.param('id'), code, c.get('actor'));
+      c.get('hub').poke(c.req.param('id'));
       return c.redirect(`/staff/meetings/${c.req.param('id')}?done=voided`, 303);
     }),
   )
   .post('/:id/void-unused', requireRole(SUPERVISOR), (c) =>
     orOnPage(c, async () => {
-      const form = await formOf(c);
-      const category = field(form, 'category') || null;
+      const form = await readForm(c);
+      const category = form.field('category') || null;
       const meeting = await meetingOf(c);
-      if (field(form, 'confirmed') !== '1') {
+      if (form.field('confirmed') !== '1') {
         const label = category ? `类别“${meeting.categories.find((x) => x.key === category)?.label ?? category}”的` : '';
         const lines = [
           `将作废${label}全部未使用的测评码（已投票的不受影响）。`,
@@ -116,6 +119,7 @@ export const meetingPages = new Hono<AppEnv>()
         return htmlPage(c, <AskPage {...await staffView(c)} title="确认作废全部未用的测评码" lines={lines} action={`/staff/meetings/${meeting.id}/void-unused`} confirm="确认作废" back={`/staff/meetings/${meeting.id}`} fields={fields} />);
       }
       const { voided } = await voidUnusedSlips(c.get('services'), meeting.id, category, c.get('actor'));
+      c.get('hub').poke(meeting.id);
       return c.redirect(`/staff/meetings/${meeting.id}?done=${voided ? 'voided-unused' : 'none-unused'}`, 303);
     }),
   )
