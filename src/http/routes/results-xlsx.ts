@@ -1,21 +1,19 @@
 import { Hono } from 'hono';
-import { workbookBytes, type Cell } from '../../lib/workbook';
-import { resultsTable } from '../../services/csv-views';
+import { workbookBytes } from '../../lib/workbook';
+import { withPrintSetup } from '../../lib/workbook-print';
 import { loadMeeting } from '../../services/load-meeting';
 import { meetingResults } from '../../services/results';
+import { resultsSheets } from '../../services/results-workbook';
+import { meetingSlips } from '../../services/turnout';
 import { requireRole, STAFF } from '../auth';
 import type { AppEnv } from '../env';
 import { xlsxBody } from './scoring';
 
-/** The percentage is text in the CSV ("93.33"); in Excel a number, so a scorer can compute with it. */
-const asNumber = (cell: Cell): Cell => (typeof cell === 'string' && /^\d+(\.\d+)?$/.test(cell) ? Number(cell) : cell);
-
-/** GET /api/meetings/:id/results.xlsx — the table of results.csv as an Excel workbook (runs on Workers too). */
+/** GET /api/meetings/:id/results.xlsx — the results workbook, printable as it opens (runs on Workers too). */
 export const resultsXlsxRoutes = new Hono<AppEnv>().get('/:id/results.xlsx', requireRole(STAFF), async (c) => {
-  const meeting = await loadMeeting(c.get('services'), c.req.param('id'));
-  const [header, ...rows] = resultsTable(await meetingResults(c.get('services'), meeting));
-  const percent = header.indexOf('满意度(%)');
-  const typed = rows.map((r) => r.map((cell, i) => (i === percent ? asNumber(cell) : cell)));
-  const bytes = workbookBytes([{ name: '测评结果', rows: [header, ...typed], widths: header.map((_, i) => (i === 0 ? 24 : 12)) }]);
+  const services = c.get('services');
+  const meeting = await loadMeeting(services, c.req.param('id'));
+  const [results, slips] = await Promise.all([meetingResults(services, meeting), meetingSlips(services, meeting.id)]);
+  const bytes = withPrintSetup(workbookBytes(resultsSheets(meeting, results, slips)), [1, 2]);
   return xlsxBody(c, bytes, `${meeting.title}-测评结果.xlsx`);
 });
