@@ -105,6 +105,18 @@ describe('documents a township office prints', () => {
     await page.close();
   });
 
+  it('the 使用说明 prints on A4', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${world.target.url}/help`);
+    await page.screenshot({ path: out('help.png'), fullPage: true });
+    await page.emulateMedia({ media: 'print' });
+    await page.pdf({ path: out('help.pdf'), preferCSSPageSize: true });
+    const info = execFileSync('pdfinfo', [out('help.pdf')], { encoding: 'utf8' });
+    expect(info).toMatch(/Page size:.*\(A4\)/);
+    expect(Number(/Pages:\s+(\d+)/.exec(info)![1])).toBeLessThanOrEqual(2);
+    await page.close();
+  });
+
   it('the audit page says each event in Chinese and shows the head hash in full', async () => {
     const page = await staff.newPage();
     await page.goto(`${world.target.url}/staff/meetings/${meeting.id}/audit`);

@@ -27,6 +27,13 @@ describe('pages at the edges of a meeting', () => {
     expect(r.headers.get('content-security-policy')).toContain("default-src 'self'");
   });
 
+  it('/help is the 使用说明 page: the meeting from creation to the signed minutes, a lost slip, a dropped connection, a power cut', async () => {
+    const r = await client(target.url).get('/help', HTML);
+    expect(r.status).toBe(200);
+    for (const words of ['创建测评会', '测评记录签字存档', '小票丢了', '手机断网', '停电', '考评人员']) expect(r.text).toContain(words);
+    expect((await client(target.url).get('/', HTML)).text).toContain('href="/help"');
+  });
+
   it('a browser asking for an unknown page gets an HTML 404; /api and programs keep JSON', async () => {
     const page = await client(target.url).get('/no-such-page', HTML);
     expect(page.status).toBe(404);

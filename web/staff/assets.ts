@@ -36,6 +36,7 @@ table.audit td.time,table.audit td.ev{white-space:nowrap}
 .sign{display:grid;grid-template-columns:repeat(3,1fr);gap:12mm;margin:14mm 0 6mm}
 .sign p{border-top:1px solid #000;padding-top:2mm;margin:0;text-align:center}
 .minutes h2{margin:16px 0 6px}
+.help ol{padding-left:1.6em}.help li{margin:0 0 8px}.help h3{font-size:19px;margin:14px 0 4px}
 table.facts th{width:7em}
 .signature{margin:28px 0 12px auto;width:max-content;text-align:center}
 .signature p{margin:4px 0}
@@ -117,7 +118,7 @@ body.projector .live-state,body.projector .muted{color:#bbb}
 body.projector a{color:#9cf}
 @media (max-width:40rem){.big{font-size:44px}h1{font-size:24px}}
 @page{size:A4;margin:15mm}
-@media print{body{background:#fff;font-size:11pt;line-height:1.4}th,td{padding:1mm 2mm}table{font-size:10pt}.scroll{overflow:visible}h1{font-size:17pt;margin:0 0 3mm}h2{font-size:12.5pt;margin:4mm 0 2mm}p{margin:1.5mm 0}.banner{font-size:11pt;padding:2mm 3mm;border-width:1px;margin:0 0 3mm}.sign{margin:9mm 0 3mm}.head-hash{padding:2mm 3mm;border-width:1px}.hash-full code{font-size:10pt}.hash-qr{width:26mm;height:26mm}header.top,.no-print{display:none}main{max-width:none;padding:0}.card{border:0;padding:0}.receipts{columns:5;font-size:10pt}}
+@media print{body{background:#fff;font-size:11pt;line-height:1.4}.help li{margin:0 0 1.5mm}.help h3{font-size:11.5pt;margin:3mm 0 1mm}th,td{padding:1mm 2mm}table{font-size:10pt}.scroll{overflow:visible}h1{font-size:17pt;margin:0 0 3mm}h2{font-size:12.5pt;margin:4mm 0 2mm}p{margin:1.5mm 0}.banner{font-size:11pt;padding:2mm 3mm;border-width:1px;margin:0 0 3mm}.sign{margin:9mm 0 3mm}.head-hash{padding:2mm 3mm;border-width:1px}.hash-full code{font-size:10pt}.hash-qr{width:26mm;height:26mm}header.top,.no-print{display:none}main{max-width:none;padding:0}.card{border:0;padding:0}.receipts{columns:5;font-size:10pt}}
 `;
 
 registerAsset('staff.css', 'text/css; charset=utf-8', css);

@@ -1,12 +1,15 @@
 import type { Context } from 'hono';
 import { Hono } from 'hono';
+import { HelpPage } from '../../../web/site/help-page';
 import { LandingPage, NotFoundPage } from '../../../web/site/landing-page';
 import type { AppEnv } from '../env';
 import { notFound } from '../errors';
 import { htmlPage } from '../html-page';
 
 /** GET /: a page for voters and staff alike, never an error. */
-export const landingPages = new Hono<AppEnv>().get('/', (c) => htmlPage(c, <LandingPage />));
+export const landingPages = new Hono<AppEnv>()
+  .get('/', (c) => htmlPage(c, <LandingPage />))
+  .get('/help', (c) => htmlPage(c, <HelpPage />));
 
 /** A browser asking for a page gets a page; /api and programs (no text/html in Accept) keep JSON. */
 export function notFoundFor(c: Context) {
