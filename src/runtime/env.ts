@@ -1,3 +1,4 @@
+import { DEFAULT_MIN_GROUP, LOWEST_MIN_GROUP } from '../domain/rule';
 import type { AppConfig } from '../services/context';
 
 /** Node settings from the environment. Pure: throws on nonsense so a bad deploy fails at start. */
@@ -8,13 +9,15 @@ export interface NodeSettings {
   adminToken?: string;
   /** Unset: the URL the server ends up listening on (PORT=0 picks a free port). */
   publicUrl?: string;
+  /** The publication floor k: results of a meeting with fewer ballots show no counts. */
+  minGroup?: number;
 }
 
 export function parseNodeEnv(env: Record<string, string | undefined>): NodeSettings {
   const port = env.PORT === undefined || env.PORT === '' ? 8787 : Number(env.PORT);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, got "${env.PORT}"`);
   const host = env.HOST || '127.0.0.1';
-  return { port, host, dbFile: env.MINPING_DB || 'data/minping.db', adminToken: adminTokenFrom(env), publicUrl: publicUrlFrom(env) };
+  return { port, host, dbFile: env.MINPING_DB || 'data/minping.db', adminToken: adminTokenFrom(env), publicUrl: publicUrlFrom(env), minGroup: minGroupFrom(env) };
 }
 
 /** The settings both runtimes share; Workers read them from the bindings, Node from the process. */
@@ -31,10 +34,21 @@ function publicUrlFrom(env: Record<string, unknown>): string | undefined {
   return publicUrl;
 }
 
+/** MINPING_MIN_GROUP: a whole number, at least 3 (below that one voter's choices show through). */
+function minGroupFrom(env: Record<string, unknown>): number {
+  const raw = typeof env.MINPING_MIN_GROUP === 'string' ? env.MINPING_MIN_GROUP.trim() : '';
+  if (raw === '') return DEFAULT_MIN_GROUP;
+  const k = /^\d+$/.test(raw) ? Number(raw) : NaN;
+  if (!Number.isSafeInteger(k) || k < LOWEST_MIN_GROUP) {
+    throw new Error(`MINPING_MIN_GROUP must be a whole number of at least ${LOWEST_MIN_GROUP} (公布结果的最少票数不能低于 ${LOWEST_MIN_GROUP}), got "${raw}"`);
+  }
+  return k;
+}
+
 /**
  * The Worker's config for one request, from its bindings (vars and secrets). QR links default
  * to the origin the request came in on, so a workers.dev or custom domain works unset.
  */
 export function parseWorkerEnv(env: Record<string, unknown>, requestOrigin: string): AppConfig {
-  return { adminToken: adminTokenFrom(env), publicUrl: publicUrlFrom(env) ?? requestOrigin };
+  return { adminToken: adminTokenFrom(env), publicUrl: publicUrlFrom(env) ?? requestOrigin, minGroup: minGroupFrom(env) };
 }

@@ -2,7 +2,7 @@ import { DomainError } from '../domain/errors';
 import { resolveRule, type RuleInput } from '../domain/rule';
 import { randomId } from '../lib/random';
 import type { Meeting } from '../store/types';
-import type { Actor, Services } from './context';
+import { publicationFloor, type Actor, type Services } from './context';
 import { loadMeeting } from './load-meeting';
 import { record } from './record';
 
@@ -31,7 +31,7 @@ function roster(input: CreateMeetingInput) {
 }
 
 export async function createMeeting(services: Services, input: CreateMeetingInput, actor: Actor): Promise<Meeting> {
-  const rule = resolveRule(input.rule);
+  const rule = resolveRule(input.rule, publicationFloor(services.config));
   const { eligible, categories } = roster(input);
   for (const key of Object.keys(rule.categoryQuorum ?? {})) {
     const q = rule.categoryQuorum![key];

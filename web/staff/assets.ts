@@ -40,6 +40,7 @@ button.small{min-height:40px;padding:4px 12px;font-weight:400}
 .flash{border-radius:10px;padding:10px 14px;margin:0 0 16px;font-weight:700;border:2px solid}
 .flash.ok{background:#e9f7ee;border-color:#0a7c2f;color:#064d1d}
 .flash.err{background:#fff1f1;border-color:#c00000;color:#8a0000}
+.flash.warn{background:#fff8e1;border-color:#9a5b00;color:#5c3700}
 .key{font:700 22px/1.4 ui-monospace,Menlo,Consolas,monospace;word-break:break-all;background:#fff;border:3px dashed #111;border-radius:10px;padding:12px}
 .badge{display:inline-block;padding:2px 10px;border-radius:999px;font-size:16px;font-weight:700;border:2px solid}
 .badge.draft{color:#555;border-color:#999}

@@ -10,6 +10,8 @@ export interface MeetingPageProps {
   meeting: Meeting;
   flash?: string;
   error?: string;
+  /** Things to know before printing slips (a roster under the publication floor). */
+  warnings?: string[];
 }
 
 export const ruleText = (m: Meeting) =>
@@ -70,7 +72,7 @@ function VoidForm({ meeting, csrf }: { meeting: Meeting; csrf: string }) {
   );
 }
 
-export function MeetingPage({ actor, csrf, meeting: m, flash, error }: MeetingPageProps) {
+export function MeetingPage({ actor, csrf, meeting: m, flash, error, warnings = [] }: MeetingPageProps) {
   const supervises = actor.role !== 'scorer';
   const base = `/staff/meetings/${m.id}`;
   return (
@@ -80,6 +82,9 @@ export function MeetingPage({ actor, csrf, meeting: m, flash, error }: MeetingPa
       </h1>
       {flash && <Flash tone="ok">{flash}</Flash>}
       {error && <Flash tone="err">{error}</Flash>}
+      {warnings.map((w) => (
+        <Flash tone="warn">{w}</Flash>
+      ))}
       <div class="actions">
         {supervises && m.status === 'draft' && (
           <a class="btn" href={`${base}/open`}>

@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import { changeState } from '../../services/change-state';
 import { createMeeting } from '../../services/create-meeting';
 import { issueTokens } from '../../services/issue-tokens';
-import { loadMeeting, meetingJson } from '../../services/load-meeting';
+import { loadMeeting, meetingJson, rosterWarnings } from '../../services/load-meeting';
 import { voidToken } from '../../services/void-token';
 import { requireRole, STAFF, SUPERVISOR } from '../auth';
 import { readJson } from '../body';
@@ -13,7 +13,9 @@ import { renderSlipSheet } from '../slips';
 export const meetingRoutes = new Hono<AppEnv>()
   .post('/', requireRole(SUPERVISOR), async (c) => {
     const input = await readJson(c, createMeetingSchema);
-    return c.json(meetingJson(await createMeeting(c.get('services'), input, c.get('actor'))), 201);
+    const meeting = await createMeeting(c.get('services'), input, c.get('actor'));
+    const warnings = rosterWarnings(c.get('services').config, meeting);
+    return c.json({ ...meetingJson(meeting), ...(warnings.length && { warnings }) }, 201);
   })
   .get('/', requireRole(STAFF), async (c) => {
     const meetings = await c.get('services').store.listMeetings();

@@ -3,7 +3,7 @@ import { DomainError } from '../../../domain/errors';
 import { transition, type MeetingAction } from '../../../domain/meeting-state';
 import { changeState } from '../../../services/change-state';
 import { issueTokens } from '../../../services/issue-tokens';
-import { loadMeeting } from '../../../services/load-meeting';
+import { loadMeeting, rosterWarnings } from '../../../services/load-meeting';
 import { meetingTurnout } from '../../../services/turnout';
 import { voidToken } from '../../../services/void-token';
 import { ConfirmPage } from '../../../../web/staff/confirm-page';
@@ -24,7 +24,9 @@ const DONE: Record<string, string> = {
 const meetingOf = (c: C) => loadMeeting(c.get('services'), c.req.param('id') ?? '');
 
 async function meetingPage(c: C, extra: { flash?: string; error?: string } = {}, status: 200 | 400 | 404 | 409 = 200) {
-  return htmlPage(c, <MeetingPage {...await staffView(c)} meeting={await meetingOf(c)} {...extra} />, status);
+  const meeting = await meetingOf(c);
+  const warnings = rosterWarnings(c.get('services').config, meeting);
+  return htmlPage(c, <MeetingPage {...await staffView(c)} meeting={meeting} warnings={warnings} {...extra} />, status);
 }
 
 /** A refusal of a form on the meeting page is shown on that page, next to the form. */
