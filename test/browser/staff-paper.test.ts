@@ -64,7 +64,7 @@ describe('the paper-ballot keying page', () => {
     const ok = (await flash('ok'))!;
     expect(ok).toMatch(/^已录入 1 张纸质票（回执码 [2-9A-HJKMNP-Z]{10}）$/);
     m.receipt = ok.match(/回执码 (\w+)/)![1];
-    expect(await page.textContent('#paper-count')).toMatch(/本场已录入纸质票 1 张；全场已投 1 票（应参加 2 人）/);
+    expect(await page.textContent('#paper-count')).toMatch(/本场已录入纸质票 1 张；全场已投 1 票（应参加 5 人）/);
     expect(await page.inputValue('#code')).toBe('');
     expect(await page.locator('input[type=radio]:checked').count()).toBe(0);
     await focused('#code');
