@@ -6,7 +6,7 @@ import { record } from './record';
 
 /** open / close: the state machine decides, one conditional UPDATE makes it so. */
 export async function changeState(services: Services, meetingId: string, action: MeetingAction, actor: Actor) {
-  const meeting = await loadMeeting(services, meetingId);
+  const meeting = await loadMeeting(services, meetingId, actor);
   const to = transition(meeting.status, action);
   if (to === 'open' && meeting.subjects.length === 0) throw new DomainError('invalid_state', '测评会没有测评对象，不能开始投票', 409);
   const at = new Date().toISOString();
@@ -17,5 +17,5 @@ export async function changeState(services: Services, meetingId: string, action:
   await record(services, meetingId, to === 'open' ? 'meeting_opened' : 'meeting_closed', actor, to === 'closed' ? { cast } : {});
   // The ballots are final now: drop the physical trace of the order they came in.
   if (to === 'closed') await services.store.forgetArrivalOrder?.(meetingId);
-  return loadMeeting(services, meetingId);
+  return loadMeeting(services, meetingId, actor);
 }

@@ -51,6 +51,7 @@ export async function createMeeting(services: Services, input: CreateMeetingInpu
     subjects: input.subjects.map((s) => ({ id: randomId(8), name: s.name, kind: s.kind ?? null })),
     createdBy: actor.id,
     createdAt: new Date().toISOString(),
+    ballotSalt: randomId(32), // 256 random bits
   });
   await record(services, id, 'meeting_created', actor, {
     title: input.title,
@@ -58,5 +59,5 @@ export async function createMeeting(services: Services, input: CreateMeetingInpu
     categories: categories.map((c) => ({ key: c.key, eligible: c.eligible })),
     subjects: input.subjects.length,
   });
-  return loadMeeting(services, id);
+  return loadMeeting(services, id, actor);
 }

@@ -1,12 +1,43 @@
 import { DomainError } from '../domain/errors';
-import type { Meeting } from '../store/types';
+import type { MeetingStatus } from '../domain/meeting-state';
 import { effectiveMinGroup } from '../domain/rule';
-import { publicationFloor, type AppConfig, type Services } from './context';
+import type { Meeting } from '../store/types';
+import { publicationFloor, type Actor, type AppConfig, type Services } from './context';
 
-export async function loadMeeting({ store }: Services, id: string): Promise<Meeting> {
-  const meeting = await store.getMeeting(id);
-  if (!meeting) throw new DomainError('meeting_not_found', '找不到该测评会，请检查链接或编号', 404);
+/**
+ * Whom a meeting is loaded for. A staff actor is checked here and only here, so no route can
+ * forget it: `'public'` is for what anyone may reach by the meeting's id or a slip (the voter's
+ * pages, the public notice after close) and for reloads after the check was made.
+ */
+export type Reader = Actor | 'public';
+
+const notFound = () => new DomainError('meeting_not_found', '找不到该测评会，请检查链接或编号', 404);
+
+/**
+ * Whether `actor` may see the meeting at all. Admins act on every meeting; a supervisor only on
+ * the meetings they created or were added to; a scorer reads closed meetings (their routes
+ * change nothing). Everyone else is told the meeting does not exist, not that it is not theirs.
+ */
+export async function mayAccess(services: Services, meeting: Meeting, actor: Actor): Promise<boolean> {
+  if (actor.role === 'admin') return true;
+  if (actor.role === 'scorer') return meeting.status === 'closed';
+  if (meeting.createdBy === actor.id) return true;
+  return (await services.store.coSupervisors(meeting.id)).some((u) => u.id === actor.id);
+}
+
+export async function loadMeeting(services: Services, id: string, reader: Reader): Promise<Meeting> {
+  const meeting = await services.store.getMeeting(id);
+  if (!meeting || (reader !== 'public' && !(await mayAccess(services, meeting, reader)))) throw notFound();
   return meeting;
+}
+
+/** The meetings a list shows `actor`: the same rule as mayAccess, newest first. */
+export async function visibleMeetings(services: Services, actor: Actor, filter: { status?: MeetingStatus } = {}): Promise<Meeting[]> {
+  if (actor.role === 'scorer' && filter.status && filter.status !== 'closed') return [];
+  const all = await services.store.listMeetings(actor.role === 'scorer' ? { status: 'closed' } : filter);
+  if (actor.role !== 'supervisor') return all;
+  const added = new Set(await services.store.coSupervisedMeetings(actor.id));
+  return all.filter((m) => m.createdBy === actor.id || added.has(m.id));
 }
 
 /** The public shape of a meeting. */

@@ -8,6 +8,7 @@ import { selectBallotGroups, selectCastCounts, selectReceipts } from './ballot-r
 import { issueBatch, spendAndStore } from './d1-atomic';
 import { byId, insertMeeting, selectMeetings, type D1Db } from './d1-meetings';
 import { whyNotSpent } from './guards';
+import { deleteCoSupervisor, insertCoSupervisor, selectBallotSalt, selectCoSupervised, selectCoSupervisors } from './meeting-owners';
 import { insertSession, removeSession, selectSession } from './sessions';
 import { toAuditEvent, toUser } from './rows';
 import type { CastOutcome, IssueOutcome, NewBallot, NewMeeting, NewSession, Store, TokenRow, User } from './types';
@@ -70,6 +71,22 @@ export class D1Store implements Store {
   async listMeetings(filter: { status?: MeetingStatus } = {}) {
     return selectMeetings(this.db, filter.status ? eq(meetings.status, filter.status) : undefined);
   }
+  addCoSupervisor(meetingId: string, userId: string, at: string) {
+    return insertCoSupervisor(this.db, meetingId, userId, at);
+  }
+  removeCoSupervisor(meetingId: string, userId: string) {
+    return deleteCoSupervisor(this.db, meetingId, userId);
+  }
+  coSupervisors(meetingId: string) {
+    return selectCoSupervisors(this.db, meetingId);
+  }
+  coSupervisedMeetings(userId: string) {
+    return selectCoSupervised(this.db, userId);
+  }
+  ballotSalt(meetingId: string) {
+    return selectBallotSalt(this.db, meetingId);
+  }
+
   async setStatus(id: string, from: MeetingStatus, to: MeetingStatus, at: string) {
     const stamp = to === 'open' ? { openedAt: at } : to === 'closed' ? { closedAt: at } : {};
     const res = await this.db

@@ -10,6 +10,7 @@ import { BallotForms } from './ballot-forms';
 import { selectBallotGroups, selectCastCounts, selectReceipts } from './ballot-reads';
 import { GroupCommit } from './group-commit';
 import { categoryRoom, meetingRoom, spendable, whyNotSpent } from './guards';
+import { deleteCoSupervisor, insertCoSupervisor, selectBallotSalt, selectCoSupervised, selectCoSupervisors } from './meeting-owners';
 import { insertSession, removeSession, selectSession } from './sessions';
 import { toAuditEvent, toUser } from './rows';
 import { rewriteInKeyOrder } from './sqlite-scrub';
@@ -137,6 +138,22 @@ export class SqliteStore implements Store {
       .orderBy(desc(meetings.createdAt))
       .all();
     return (await Promise.all(rows.map((r) => this.getMeeting(r.id)))) as Meeting[];
+  }
+
+  addCoSupervisor(meetingId: string, userId: string, at: string) {
+    return insertCoSupervisor(this.db, meetingId, userId, at);
+  }
+  removeCoSupervisor(meetingId: string, userId: string) {
+    return deleteCoSupervisor(this.db, meetingId, userId);
+  }
+  coSupervisors(meetingId: string) {
+    return selectCoSupervisors(this.db, meetingId);
+  }
+  coSupervisedMeetings(userId: string) {
+    return selectCoSupervised(this.db, userId);
+  }
+  ballotSalt(meetingId: string) {
+    return selectBallotSalt(this.db, meetingId);
   }
 
   async setStatus(id: string, from: MeetingStatus, to: MeetingStatus, at: string) {

@@ -1,4 +1,5 @@
 import type { Actor } from '../../src/services/context';
+import { CoSupervisors, type CoSupervisorsProps } from './co-supervisors';
 import type { Meeting } from '../../src/store/types';
 import { PRESET_LABELS, quorumText, thresholdText, timeText } from './format';
 import { CsrfField, Flash, StaffPage } from './layout';
@@ -12,6 +13,8 @@ export interface MeetingPageProps {
   error?: string;
   /** Things to know before printing slips (a roster under the publication floor). */
   warnings?: string[];
+  /** Who runs the meeting (not shown to scorers). */
+  supervisors?: Omit<CoSupervisorsProps, 'meetingId' | 'csrf'>;
 }
 
 export const ruleText = (m: Meeting) =>
@@ -72,7 +75,7 @@ function VoidForm({ meeting, csrf }: { meeting: Meeting; csrf: string }) {
   );
 }
 
-export function MeetingPage({ actor, csrf, meeting: m, flash, error, warnings = [] }: MeetingPageProps) {
+export function MeetingPage({ actor, csrf, meeting: m, flash, error, warnings = [], supervisors }: MeetingPageProps) {
   const supervises = actor.role !== 'scorer';
   const base = `/staff/meetings/${m.id}`;
   return (
@@ -170,6 +173,7 @@ export function MeetingPage({ actor, csrf, meeting: m, flash, error, warnings = 
           <VoidForm meeting={m} csrf={csrf} />
         </>
       )}
+      {supervisors && <CoSupervisors meetingId={m.id} csrf={csrf} {...supervisors} />}
     </StaffPage>
   );
 }
