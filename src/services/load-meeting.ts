@@ -15,12 +15,12 @@ const notFound = () => new DomainError('meeting_not_found', '找不到该测评�
 
 /**
  * Whether `actor` may see the meeting at all. Admins act on every meeting; a supervisor only on
- * the meetings they created or were added to; a scorer reads closed meetings (their routes
- * change nothing). Everyone else is told the meeting does not exist, not that it is not theirs.
+ * the meetings they created or were added to. Scorers read (their roles reach no route that
+ * changes a meeting, and results stay sealed until close, 409, as the contract says). Any other
+ * supervisor is told the meeting does not exist, not that it is not theirs.
  */
 export async function mayAccess(services: Services, meeting: Meeting, actor: Actor): Promise<boolean> {
-  if (actor.role === 'admin') return true;
-  if (actor.role === 'scorer') return meeting.status === 'closed';
+  if (actor.role !== 'supervisor') return true;
   if (meeting.createdBy === actor.id) return true;
   return (await services.store.coSupervisors(meeting.id)).some((u) => u.id === actor.id);
 }
@@ -33,8 +33,7 @@ export async function loadMeeting(services: Services, id: string, reader: Reader
 
 /** The meetings a list shows `actor`: the same rule as mayAccess, newest first. */
 export async function visibleMeetings(services: Services, actor: Actor, filter: { status?: MeetingStatus } = {}): Promise<Meeting[]> {
-  if (actor.role === 'scorer' && filter.status && filter.status !== 'closed') return [];
-  const all = await services.store.listMeetings(actor.role === 'scorer' ? { status: 'closed' } : filter);
+  const all = await services.store.listMeetings(filter);
   if (actor.role !== 'supervisor') return all;
   const added = new Set(await services.store.coSupervisedMeetings(actor.id));
   return all.filter((m) => m.createdBy === actor.id || added.has(m.id));
