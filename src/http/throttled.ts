@@ -1,10 +1,11 @@
 import type { Context } from 'hono';
 import { DomainError } from '../domain/errors';
 import type { AppEnv } from './env';
+import { HttpError } from './http-error';
 import { addressBucket } from './throttle';
 
-function tooMany(wait: number): DomainError {
-  return new DomainError('too_many_attempts', `尝试次数过多，请 ${wait} 秒后再试`, 429, { retryAfter: wait });
+function tooMany(wait: number): HttpError {
+  return new HttpError('too_many_attempts', `尝试次数过多，请 ${wait} 秒后再试`, { retryAfter: wait });
 }
 
 /**

@@ -1,6 +1,7 @@
 import { DomainError } from '../domain/errors';
-import type { Meeting, User } from '../store/types';
-import type { Actor, Services } from './context';
+import type { Meeting } from '../domain/meeting';
+import type { Actor, User } from '../domain/people';
+import type { Services } from './context';
 import { loadMeeting } from './load-meeting';
 import { record } from './record';
 
@@ -17,7 +18,7 @@ export interface MeetingSupervisors {
 async function ownerMeeting(services: Services, meetingId: string, actor: Actor): Promise<Meeting> {
   const meeting = await loadMeeting(services, meetingId, actor);
   if (actor.role !== 'admin' && meeting.createdBy !== actor.id) {
-    throw new DomainError('forbidden', '只有创建本测评会的监督员或管理员可以更改协同监督员', 403);
+    throw new DomainError('not_meeting_owner');
   }
   return meeting;
 }
@@ -43,7 +44,7 @@ export async function addCoSupervisor(services: Services, meetingId: string, use
   const meeting = await ownerMeeting(services, meetingId, actor);
   const user = (await services.store.listUsers()).find((u) => u.id === userId);
   if (!user || user.role !== 'supervisor' || user.revoked) {
-    throw new DomainError('invalid_supervisor', '只能添加有效的监督员账号：请从监督员列表中选择', 400);
+    throw new DomainError('invalid_supervisor');
   }
   const already = user.id === meeting.createdBy || (await services.store.coSupervisors(meetingId)).some((u) => u.id === user.id);
   if (!already) {
@@ -55,7 +56,7 @@ export async function addCoSupervisor(services: Services, meetingId: string, use
 
 export async function removeCoSupervisor(services: Services, meetingId: string, userId: string, actor: Actor) {
   const meeting = await ownerMeeting(services, meetingId, actor);
-  if (userId === meeting.createdBy) throw new DomainError('owner_not_removable', '不能移除创建本测评会的监督员', 409);
+  if (userId === meeting.createdBy) throw new DomainError('owner_not_removable');
   const added = await services.store.coSupervisors(meetingId);
   const user = added.find((u) => u.id === userId);
   if (user) {

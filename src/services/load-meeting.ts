@@ -1,8 +1,9 @@
 import { DomainError } from '../domain/errors';
 import type { MeetingStatus } from '../domain/meeting-state';
 import { effectiveMinGroup } from '../domain/rule';
-import type { Meeting } from '../store/types';
-import { publicationFloor, type Actor, type AppConfig, type Services } from './context';
+import type { Meeting } from '../domain/meeting';
+import type { Actor } from '../domain/people';
+import { publicationFloor, type AppConfig, type Services } from './context';
 
 /**
  * Whom a meeting is loaded for. A staff actor is checked here and only here, so no route can
@@ -11,7 +12,7 @@ import { publicationFloor, type Actor, type AppConfig, type Services } from './c
  */
 export type Reader = Actor | 'public';
 
-const notFound = () => new DomainError('meeting_not_found', '找不到该测评会，请检查链接或编号', 404);
+const notFound = () => new DomainError('meeting_not_found');
 
 /**
  * Whether `actor` may see the meeting at all. Admins act on every meeting; a supervisor only on

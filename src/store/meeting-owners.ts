@@ -1,7 +1,7 @@
 import { and, asc, eq } from 'drizzle-orm';
 import * as schema from '../../db/schema';
 import { toUser, type AnyDb } from './rows';
-import type { User } from './types';
+import type { User } from '../domain/people';
 
 const { meetingSupervisors, meetings, users } = schema;
 

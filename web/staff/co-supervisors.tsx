@@ -1,5 +1,5 @@
 import type { MeetingSupervisors } from '../../src/services/co-supervisors';
-import type { User } from '../../src/store/types';
+import type { User } from '../../src/domain/people';
 import { CsrfField } from './layout';
 
 export interface CoSupervisorsProps {

@@ -1,9 +1,9 @@
-import type { Actor } from '../../src/services/context';
 import { CoSupervisors, type CoSupervisorsProps } from './co-supervisors';
-import type { Meeting } from '../../src/store/types';
 import { PRESET_LABELS, quorumText, thresholdText, timeText } from './format';
 import { CsrfField, Flash, StaffPage } from './layout';
 import { StatusBadge } from './meetings-page';
+import type { Meeting } from '../../src/domain/meeting';
+import type { Actor } from '../../src/domain/people';
 
 export interface MeetingPageProps {
   actor: Actor;
