@@ -78,6 +78,10 @@ function withheldResults(input: ResultsInput, t: ReturnType<typeof turnout>, cha
 
 export type WithheldResults = ReturnType<typeof withheldResults>;
 
+/** Why a table has no counts, in the words the notice, the pages and the downloads all use. */
+export const withheldText = (cast: number, k: number) =>
+  `本次共 ${cast} 张选票，少于公布下限 ${k} 张：为保护投票人，不公布各等次票数和满意度。`;
+
 export function computeResults(input: ResultsInput) {
   const { subjects, rule, ballots, minGroup } = input;
   const { all, byCategory } = tally(ballots, subjects.length);

@@ -1,19 +1,14 @@
 import { DomainError } from '../domain/errors';
 import type { Meeting } from '../domain/meeting';
-import type { Actor, User } from '../domain/people';
+import type { Actor, MeetingSupervisors, User } from '../domain/people';
 import type { Services } from './context';
 import { loadMeeting } from './load-meeting';
 import { record } from './record';
 
-/**
+/*
  * A meeting's supervisors: its creator (always) and the co-supervisors added to it. Only the
  * creator or an admin changes who they are; a stranger gets the same 404 as everywhere else.
  */
-export interface MeetingSupervisors {
-  meetingId: string;
-  owner: { id: string; name: string | null };
-  supervisors: { id: string; name: string }[];
-}
 
 async function ownerMeeting(services: Services, meetingId: string, actor: Actor): Promise<Meeting> {
   const meeting = await loadMeeting(services, meetingId, actor);

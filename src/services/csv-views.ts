@@ -1,5 +1,5 @@
 import { GRADE_LABELS, GRADES } from '../domain/grades';
-import type { Results } from '../domain/results';
+import { withheldText, type Results } from '../domain/results';
 import { toCsv } from '../lib/csv';
 import type { SatisfactionRow } from './satisfaction';
 
@@ -21,10 +21,6 @@ export function resultsTable(r: Results): (string | number)[][] {
     ...r.subjects.map((s) => [s.name, ...GRADES.map((g) => s.counts[g]), s.cast, r.eligible, percent(s.satisfactionPercent), yesNo(s.meetsThreshold), yesNo(r.valid)]),
   ];
 }
-
-/** Why a table has no counts, in the words the notice and the pages use too. */
-export const withheldText = (cast: number, k: number) =>
-  `本次共 ${cast} 张选票，少于公布下限 ${k} 张：为保护投票人，不公布各等次票数和满意度。`;
 
 export function resultsCsv(r: Results): string {
   return toCsv(resultsTable(r));

@@ -1,5 +1,4 @@
-import type { MeetingSupervisors } from '../../src/services/co-supervisors';
-import type { User } from '../../src/domain/people';
+import type { MeetingSupervisors, User } from '../../src/domain/people';
 import { CsrfField } from './layout';
 
 export interface CoSupervisorsProps {

@@ -1,6 +1,5 @@
 import { GRADE_LABELS, GRADES, type GradeCounts } from '../../src/domain/grades';
-import type { Results } from '../../src/domain/results';
-import { withheldText } from '../../src/services/csv-views';
+import { withheldText, type Results } from '../../src/domain/results';
 import type { Rule } from '../../src/domain/rule';
 import { percentText } from '../../src/domain/satisfaction';
 import { GradeBar, GradeLegend, SatisfactionChart } from './bars';
