@@ -27,6 +27,10 @@ td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}
 .scroll{overflow-x:auto}
 label{display:block;font-weight:700;margin:12px 0 4px}
 form.inline{display:inline;margin-left:8px}
+.head-hash{display:flex;gap:16px;align-items:flex-start;break-inside:avoid}
+.head-hash .qr{flex:none;width:36mm;height:36mm}
+.head-hash .qr svg{display:block;width:100%;height:100%}
+.hash{font-family:ui-monospace,monospace;word-break:break-all;font-size:1.05rem}
 label.inline{display:inline-flex;align-items:center;gap:6px;font-weight:400;margin:4px 16px 4px 0}
 input[type=text],input[type=password],input[type=number],select{font:inherit;min-height:48px;padding:6px 10px;border:2px solid #777;border-radius:8px;width:100%;max-width:32rem;background:#fff}
 input[type=number]{max-width:10rem}

@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { csvResponse } from '../csv-response';
+import { publishedResults } from '../../services/anchor';
 import { auditReport } from '../../services/audit-report';
 import { resultsCsv } from '../../services/csv-views';
 import { loadMeeting } from '../../services/load-meeting';
@@ -15,8 +16,7 @@ export const resultRoutes = new Hono<AppEnv>()
   })
   .get('/:id/results', requireRole(STAFF), async (c) => {
     const meeting = await loadMeeting(c.get('services'), c.req.param('id'), c.get('actor'));
-    const results = await meetingResults(c.get('services'), meeting);
-    return c.json({ meetingId: meeting.id, title: meeting.title, organization: meeting.organization, rule: meeting.rule, ...results });
+    return c.json(publishedResults(meeting, await meetingResults(c.get('services'), meeting)));
   })
   .get('/:id/results.csv', requireRole(STAFF), async (c) => {
     const meeting = await loadMeeting(c.get('services'), c.req.param('id'), c.get('actor'));
