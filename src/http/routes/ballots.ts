@@ -6,7 +6,7 @@ import type { AppEnv } from '../env';
 import { ballotSchema } from '../schemas';
 import { throttled } from '../throttled';
 import { keyPaperBallot } from '../../services/key-paper-ballot';
-import { gate } from './meetings';
+import { meetingGate } from './meetings';
 
 /** Voters: no account, no cookie, nothing about the requester logged. */
 export const ballotRoutes = new Hono<AppEnv>().post('/', async (c) => {
@@ -16,8 +16,7 @@ export const ballotRoutes = new Hono<AppEnv>().post('/', async (c) => {
 });
 
 /** A marked paper slip keyed in at counting: the same token, spent the same way. */
-export const paperBallotRoutes = new Hono<AppEnv>().post('/:id/paper-ballots', requireRole(SUPERVISOR), async (c) => {
-  await gate(c);
+export const paperBallotRoutes = new Hono<AppEnv>().post('/:id/paper-ballots', requireRole(SUPERVISOR), meetingGate, async (c) => {
   const { token, choices } = await readJson(c, ballotSchema);
   const { receipt } = await keyPaperBallot(c.get('services'), c.req.param('id'), { token, choices }, c.get('actor'));
   return c.json({ receipt, channel: 'paper' }, 201);

@@ -1,4 +1,5 @@
-import { Hono, type Context } from 'hono';
+import { Hono } from 'hono';
+import { createMiddleware } from 'hono/factory';
 import { changeState } from '../../services/change-state';
 import { addCoSupervisor, meetingSupervisors, removeCoSupervisor } from '../../services/co-supervisors';
 import { createMeeting } from '../../services/create-meeting';
@@ -12,10 +13,14 @@ import { coSupervisorSchema, createMeetingSchema, issueTokensSchema, tokenSchema
 import { renderSlipSheet } from '../slips';
 
 /**
- * A meeting that is not the actor's is a 404 before its body is even read: a stranger learns
- * nothing, not even that the body was wrong. (The service checks again when it loads the meeting.)
+ * After requireRole, before the body is read: a meeting that is not the actor's is a 404, so a
+ * stranger learns nothing, not even that the body was wrong. (The service checks again when it
+ * loads the meeting; this only puts the refusal first.)
  */
-export const gate = (c: Context<AppEnv>) => loadMeeting(c.get('services'), c.req.param('id') ?? '', c.get('actor'));
+export const meetingGate = createMiddleware<AppEnv>(async (c, next) => {
+  await loadMeeting(c.get('services'), c.req.param('id') ?? '', c.get('actor'));
+  await next();
+});
 
 export const meetingRoutes = new Hono<AppEnv>()
   .post('/', requireRole(SUPERVISOR), async (c) => {
@@ -29,15 +34,13 @@ export const meetingRoutes = new Hono<AppEnv>()
     return c.json({ meetings: meetings.map(meetingJson) });
   })
   .get('/:id', requireRole(STAFF), async (c) => c.json(meetingJson(await loadMeeting(c.get('services'), c.req.param('id'), c.get('actor')))))
-  .post('/:id/tokens', requireRole(SUPERVISOR), async (c) => {
-    await gate(c);
+  .post('/:id/tokens', requireRole(SUPERVISOR), meetingGate, async (c) => {
     const input = await readJson(c, issueTokensSchema);
     const issued = await issueTokens(c.get('services'), c.req.param('id'), input, c.get('actor'));
     if (input.format === 'html') return renderSlipSheet(c, issued, input.layout ?? 'slip');
     return c.json({ tokens: issued.tokens, urls: issued.urls, ...(issued.category && { category: issued.category }) }, 201);
   })
-  .post('/:id/tokens/void', requireRole(SUPERVISOR), async (c) => {
-    await gate(c);
+  .post('/:id/tokens/void', requireRole(SUPERVISOR), meetingGate, async (c) => {
     const { token } = await readJson(c, tokenSchema);
     return c.json(await voidToken(c.get('services'), c.req.param('id'), token, c.get('actor')));
   })
@@ -51,8 +54,7 @@ export const meetingRoutes = new Hono<AppEnv>()
     const services = c.get('services');
     return c.json(await meetingSupervisors(services, await loadMeeting(services, c.req.param('id'), c.get('actor'))));
   })
-  .post('/:id/supervisors', requireRole(SUPERVISOR), async (c) => {
-    await gate(c);
+  .post('/:id/supervisors', requireRole(SUPERVISOR), meetingGate, async (c) => {
     const { userId } = await readJson(c, coSupervisorSchema);
     return c.json(await addCoSupervisor(c.get('services'), c.req.param('id'), userId, c.get('actor')));
   })
