@@ -8,7 +8,9 @@ export type AuditType =
   | 'paper_ballot_keyed'
   | 'results_published'
   | 'meeting_edited'
-  | 'meeting_deleted';
+  | 'meeting_deleted'
+  | 'supervisor_added'
+  | 'supervisor_removed';
 
 export interface AuditEvent {
   meetingId: string;

@@ -50,6 +50,7 @@ export const tokenSchema = z.object({ token: z.string().max(200) });
 
 /** One lost slip by its code, or every unused slip (of a category) when a whole sheet is lost. */
 export const voidSchema = z.union([tokenSchema, z.object({ unused: z.literal(true), category: z.string().max(40).optional() })]);
+export const coSupervisorSchema = z.object({ userId: z.string().min(1).max(100) });
 
 export const ballotSchema = z.object({
   token: z.string().max(200),

@@ -1,7 +1,7 @@
 import { DomainError } from '../domain/errors';
 import { resolveRule, type RuleInput } from '../domain/rule';
 import { randomId } from '../lib/random';
-import type { Services } from './context';
+import { publicationFloor, type Services } from './context';
 import { loadMeeting } from './load-meeting';
 import { record } from './record';
 import type { Meeting } from '../domain/meeting';
@@ -43,8 +43,8 @@ function uniqueNames(subjects: CreateMeetingInput['subjects']) {
 }
 
 /** A meeting's input checked whole (rule, roster, subject names), as create and draft edits both need. */
-export function meetingPlan(input: CreateMeetingInput) {
-  const rule = resolveRule(input.rule);
+export function meetingPlan(input: CreateMeetingInput, floor: number) {
+  const rule = resolveRule(input.rule, floor);
   const { eligible, categories } = roster(input);
   for (const key of Object.keys(rule.categoryQuorum ?? {})) {
     const q = rule.categoryQuorum![key];
@@ -67,7 +67,7 @@ export function meetingPlan(input: CreateMeetingInput) {
 }
 
 export async function createMeeting(services: Services, input: CreateMeetingInput, actor: Actor): Promise<Meeting> {
-  const plan = meetingPlan(input);
+  const plan = meetingPlan(input, publicationFloor(services.config));
   const { eligible, categories } = plan;
   const id = randomId();
   await services.store.createMeeting({
@@ -77,6 +77,7 @@ export async function createMeeting(services: Services, input: CreateMeetingInpu
     subjects: plan.subjects.map((s) => ({ id: randomId(8), ...s })),
     createdBy: actor.id,
     createdAt: new Date().toISOString(),
+    ballotSalt: randomId(32), // 256 random bits
   });
   await record(services, id, 'meeting_created', actor, {
     title: input.title,
@@ -84,5 +85,5 @@ export async function createMeeting(services: Services, input: CreateMeetingInpu
     categories: categories.map((c) => ({ key: c.key, eligible: c.eligible })),
     subjects: input.subjects.length,
   });
-  return loadMeeting(services, id);
+  return loadMeeting(services, id, actor);
 }

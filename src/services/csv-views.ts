@@ -1,5 +1,5 @@
 import { ABSTAIN_LABEL, GRADE_LABELS, GRADES, SPOILT_LABEL } from '../domain/grades';
-import type { Results } from '../domain/results';
+import { withheldText, type Results } from '../domain/results';
 import { toCsv } from '../lib/csv';
 import type { SatisfactionRow } from './satisfaction';
 
@@ -8,9 +8,17 @@ const percent = (p: string) => p.replace('%', '');
 
 /** One row per subject, as the CSV and the Excel download both show it. */
 export function resultsTable(r: Results): (string | number)[][] {
+  // 参评票数 counts the abstentions (弃权), as satisfaction's divisor does; 废票 is the meeting's, in no subject.
+  const header = ['测评对象', ...GRADES.map((g) => GRADE_LABELS[g]), ABSTAIN_LABEL, '参评票数', '应参加人数', '满意度(%)', '达到门槛', '结果有效', `${SPOILT_LABEL}(全场)`];
+  if (r.withheld) {
+    return [
+      header,
+      ...r.subjects.map((s) => [s.name, ...GRADES.map(() => ''), '', '', r.eligible, '', '', yesNo(r.valid), r.spoilt]),
+      [withheldText(r.cast, r.minGroup)],
+    ];
+  }
   return [
-    // 参评票数 counts the abstentions (弃权), as satisfaction's divisor does; 废票 is the meeting's, in no subject.
-    ['测评对象', ...GRADES.map((g) => GRADE_LABELS[g]), ABSTAIN_LABEL, '参评票数', '应参加人数', '满意度(%)', '达到门槛', '结果有效', `${SPOILT_LABEL}(全场)`],
+    header,
     ...r.subjects.map((s) => [
       s.name,
       ...GRADES.map((g) => s.counts[g]),
@@ -32,6 +40,6 @@ export function resultsCsv(r: Results): string {
 export function satisfactionCsv(rows: SatisfactionRow[]): string {
   return toCsv([
     ['测评会编号', '测评会', '测评对象编号', '测评对象', '单位', '应参加人数', '参评票数', '结果有效', '满意度(%)', '满意度系数'],
-    ...rows.map((x) => [x.meetingId, x.meeting, x.subjectId, x.subject, x.organization, x.eligible, x.cast, yesNo(x.valid), percent(x.satisfactionPercent), x.satisfaction]),
+    ...rows.map((x) => [x.meetingId, x.meeting, x.subjectId, x.subject, x.organization, x.eligible, x.cast, yesNo(x.valid), x.satisfactionPercent === null ? '' : percent(x.satisfactionPercent), x.satisfaction ?? '']),
   ]);
 }

@@ -4,6 +4,7 @@ import type { Meeting } from '../domain/meeting';
 import type { Actor } from '../domain/people';
 import type { Services } from './context';
 import { createMeeting, meetingPlan, type CreateMeetingInput } from './create-meeting';
+import { publicationFloor } from './context';
 import { loadMeeting } from './load-meeting';
 import { record } from './record';
 
@@ -49,7 +50,7 @@ function keepIssued(m: Meeting, plan: ReturnType<typeof meetingPlan>) {
 
 /** PATCH: the fields given replace the draft's; a roster is replaced whole (categories or a bare eligible). */
 export async function editDraft(services: Services, id: string, edit: MeetingEdit, actor: Actor): Promise<Meeting> {
-  const m = await loadMeeting(services, id);
+  const m = await loadMeeting(services, id, actor);
   if (m.status !== 'draft') throw notDraft();
   const base = asInput(m);
   const rosterGiven = edit.categories !== undefined || edit.eligible !== undefined;
@@ -58,13 +59,13 @@ export async function editDraft(services: Services, id: string, edit: MeetingEdi
     ...Object.fromEntries(Object.entries(edit).filter(([, v]) => v !== undefined)),
     ...(rosterGiven && { categories: edit.categories, eligible: edit.eligible }),
   };
-  const plan = meetingPlan(merged);
+  const plan = meetingPlan(merged, publicationFloor(services.config));
   const categories = keepIssued(m, plan);
   // A subject keeps its id when its name stays: links to it (a season entry) survive an edit.
   const subjects = plan.subjects.map((s) => ({ id: m.subjects.find((x) => x.name === s.name)?.id ?? randomId(8), ...s }));
   const done = await services.store.updateDraft({ id, ...plan, categories, subjects, expectIssued: m.issued });
   if (!done) {
-    const now = await loadMeeting(services, id);
+    const now = await loadMeeting(services, id, actor);
     throw now.status !== 'draft' ? notDraft() : changedMeanwhile();
   }
   await record(services, id, 'meeting_edited', actor, {
@@ -73,11 +74,11 @@ export async function editDraft(services: Services, id: string, edit: MeetingEdi
     categories: plan.categories.map((c) => ({ key: c.key, eligible: c.eligible })),
     subjects: plan.subjects.length,
   });
-  return loadMeeting(services, id);
+  return loadMeeting(services, id, actor);
 }
 
 export async function deleteDraft(services: Services, id: string, actor: Actor): Promise<void> {
-  const m = await loadMeeting(services, id);
+  const m = await loadMeeting(services, id, actor);
   if (m.status !== 'draft') throw notDraft();
   if (!(await services.store.deleteDraft(id))) throw notDraft();
   await record(services, id, 'meeting_deleted', actor, { title: m.title });
@@ -85,6 +86,6 @@ export async function deleteDraft(services: Services, id: string, actor: Actor):
 
 /** The next round: a new draft with the same roster, subjects and rule (no slips, no ballots). */
 export async function copyMeeting(services: Services, id: string, input: { title?: string }, actor: Actor): Promise<Meeting> {
-  const m = await loadMeeting(services, id);
+  const m = await loadMeeting(services, id, actor);
   return createMeeting(services, { ...asInput(m), title: input.title ?? `${m.title}（副本）` }, actor);
 }

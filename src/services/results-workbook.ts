@@ -42,7 +42,7 @@ export function resultsSheets(m: Meeting, r: Results, slips: SlipSummary): Sheet
   const table = [header, ...subjects];
   const widths = header.map((_, i) => widthOf(table.map((row) => row[i] ?? null)));
   const byCategory: Cell[][] = [['测评对象', '类别', ...GRADES.map((g) => GRADE_LABELS[g]), ABSTAIN_LABEL, '票数', '满意度']];
-  for (const s of r.subjects) {
+  for (const s of r.withheld ? [] : r.subjects) {
     for (const g of s.byCategory ?? []) {
       const satisfied = m.rule.satisfiedGrades.reduce((n, grade) => n + g.counts[grade], 0);
       byCategory.push([s.name, g.label, ...GRADES.map((grade) => g.counts[grade]), g.counts.abstain, g.cast, percentText(satisfied, g.cast)]);

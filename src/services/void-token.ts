@@ -8,7 +8,7 @@ import type { Actor } from '../domain/people';
 
 /** A lost slip can no longer vote. The trail records that one slip was voided, never which. */
 export async function voidToken(services: Services, meetingId: string, raw: string, actor: Actor) {
-  const meeting = await loadMeeting(services, meetingId);
+  const meeting = await loadMeeting(services, meetingId, actor);
   if (meeting.status === 'closed') throw new DomainError('meeting_closed', '测评会已结束，不能再作废测评码');
   const token = await findToken(services, raw);
   if (token.meetingId !== meetingId) throw unknownToken();
@@ -25,7 +25,7 @@ export async function voidToken(services: Services, meetingId: string, raw: stri
  * issued again. Used slips keep their ballots.
  */
 export async function voidUnusedSlips(services: Services, meetingId: string, category: string | null, actor: Actor) {
-  const meeting = await loadMeeting(services, meetingId);
+  const meeting = await loadMeeting(services, meetingId, actor);
   if (meeting.status === 'closed') throw new DomainError('meeting_closed', '测评会已结束，不能再作废测评码');
   if (category !== null && !meeting.categories.some((c) => c.key === category)) throw new DomainError('unknown_category', `没有名为“${category}”的类别`);
   const count = await services.store.voidUnused(meetingId, category);

@@ -1,5 +1,5 @@
 import { and, eq, sql, type SQL } from 'drizzle-orm';
-import { categories, meetings, subjects, tokens } from '../../db/schema';
+import { categories, meetingSupervisors, meetings, subjects, tokens } from '../../db/schema';
 import type { AnyDb } from './rows';
 import type { DraftEdit, SlipCounts } from './types';
 
@@ -75,7 +75,7 @@ export function draftEditStatements(db: AnyDb, e: DraftEdit) {
 }
 
 /**
- * Delete a draft with its roster, subjects and slips. Its audit trail stays (append-only),
+ * Delete a draft with its roster, subjects, slips and co-supervisors. Its audit trail stays (append-only),
  * ending with the deletion. Last statement's changes: 1, or 0 when it was no draft.
  */
 export function draftDeleteStatements(db: AnyDb, id: string) {
@@ -84,6 +84,7 @@ export function draftDeleteStatements(db: AnyDb, id: string) {
     db.delete(tokens).where(and(eq(tokens.meetingId, id), draft)),
     db.delete(categories).where(and(eq(categories.meetingId, id), draft)),
     db.delete(subjects).where(and(eq(subjects.meetingId, id), draft)),
+    db.delete(meetingSupervisors).where(and(eq(meetingSupervisors.meetingId, id), draft)),
     db.delete(meetings).where(and(eq(meetings.id, id), eq(meetings.status, 'draft'))),
   ];
 }

@@ -17,6 +17,8 @@ export const AUDIT_LABELS: Record<AuditType, string> = {
   results_published: '公布结果',
   meeting_edited: '修改测评会',
   meeting_deleted: '删除测评会',
+  supervisor_added: '添加协同监督员',
+  supervisor_removed: '移除协同监督员',
 };
 
 export const PRESET_LABELS: Record<string, string> = {

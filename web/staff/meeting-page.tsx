@@ -1,5 +1,6 @@
 import { isLoopbackUrl } from '../../src/lib/loopback';
 import type { SlipSummary } from '../../src/domain/turnout';
+import { CoSupervisors, type CoSupervisorsProps } from './co-supervisors';
 import { PRESET_LABELS, quorumText, thresholdText, timeText } from './format';
 import { CsrfField, Flash, StaffPage } from './layout';
 import { StatusBadge } from './meetings-page';
@@ -15,6 +16,10 @@ export interface MeetingPageProps {
   publicUrl: string;
   flash?: string;
   error?: string;
+  /** Things to know before printing slips (a roster under the publication floor). */
+  warnings?: string[];
+  /** Who runs the meeting (not shown to scorers). */
+  supervisors?: Omit<CoSupervisorsProps, 'meetingId' | 'csrf'>;
 }
 
 /** QR codes that point at this machine only open nothing on a phone: said before anything is printed. */
@@ -134,7 +139,7 @@ function VoidForm({ meeting, csrf }: { meeting: Meeting; csrf: string }) {
   );
 }
 
-export function MeetingPage({ actor, csrf, meeting: m, slips, publicUrl, flash, error }: MeetingPageProps) {
+export function MeetingPage({ actor, csrf, meeting: m, slips, publicUrl, flash, error, warnings = [], supervisors }: MeetingPageProps) {
   const supervises = actor.role !== 'scorer';
   const base = `/staff/meetings/${m.id}`;
   return (
@@ -145,6 +150,9 @@ export function MeetingPage({ actor, csrf, meeting: m, slips, publicUrl, flash, 
       {flash && <Flash tone="ok">{flash}</Flash>}
       {error && <Flash tone="err">{error}</Flash>}
       {supervises && m.status !== 'closed' && <LoopbackWarning publicUrl={publicUrl} />}
+      {warnings.map((w) => (
+        <Flash tone="warn">{w}</Flash>
+      ))}
       <div class="actions">
         {supervises && m.status === 'draft' && (
           <>
@@ -253,6 +261,7 @@ export function MeetingPage({ actor, csrf, meeting: m, slips, publicUrl, flash, 
           <VoidForm meeting={m} csrf={csrf} />
         </>
       )}
+      {supervisors && <CoSupervisors meetingId={m.id} csrf={csrf} {...supervisors} />}
     </StaffPage>
   );
 }

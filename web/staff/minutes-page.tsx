@@ -1,7 +1,7 @@
 import { ABSTAIN_LABEL, GRADE_LABELS, GRADES } from '../../src/domain/grades';
 import type { Meeting } from '../../src/domain/meeting';
 import type { Actor } from '../../src/domain/people';
-import type { Results } from '../../src/domain/results';
+import { withheldText, type Results } from '../../src/domain/results';
 import { percentText } from '../../src/domain/satisfaction';
 import type { SlipSummary } from '../../src/domain/turnout';
 import { HeadHash } from './audit-page';
@@ -83,6 +83,9 @@ export function MinutesPage({ actor, csrf, meeting: m, results: r, slips, head }
         <h2>测评码</h2>
         <SlipsSummary slips={slips} />
         <h2>各测评对象得票</h2>
+        {r.withheld ? (
+          <p class="banner invalid">{withheldText(r.cast, r.minGroup)}</p>
+        ) : (
         <table id="minutes-subjects">
           <thead>
             <tr>
@@ -111,6 +114,7 @@ export function MinutesPage({ actor, csrf, meeting: m, results: r, slips, head }
             ))}
           </tbody>
         </table>
+        )}
         <h2>审计核验</h2>
         <HeadHash hash={head?.hash ?? null} qr={head?.qr} />
         <div class="sign" id="signatures">

@@ -4,6 +4,7 @@ import { StaffPage } from './layout';
 import { SlipsSummary } from './meeting-page';
 import { NoticePeriod, NoticeSignature } from './notice-parts';
 import type { SlipSummary } from '../../src/domain/turnout';
+import { HeadHash } from './head-hash';
 import { SubjectResults, ValidityBanner } from './results-parts';
 import type { Meeting } from '../../src/domain/meeting';
 
@@ -11,7 +12,13 @@ import type { Meeting } from '../../src/domain/meeting';
  * 公示: the results and every receipt, sorted, for anyone to check that their ballot was
  * counted. A receipt is never linked to what it voted. Prints on A4.
  */
-export function NoticePage({ meeting: m, results: r, receipts, slips }: { meeting: Meeting; results: Results; receipts: string[]; slips: SlipSummary }) {
+export interface NoticeHead {
+  head: string;
+  /** The head hash as QR SVG markup. */
+  qr: string;
+}
+
+export function NoticePage({ meeting: m, results: r, receipts, head, slips }: { meeting: Meeting; results: Results; receipts: string[]; head: NoticeHead | null; slips: SlipSummary }) {
   return (
     <StaffPage title={`公示 · ${m.title}`}>
       <h1>{m.title} 测评结果公示</h1>
@@ -23,12 +30,19 @@ export function NoticePage({ meeting: m, results: r, receipts, slips }: { meetin
       <SlipsSummary slips={slips} />
       <SubjectResults results={r} rule={m.rule} />
       <h2>回执码（共 {receipts.length} 个）</h2>
-      <p>每张选票一个回执码，按字母顺序排列。投票后手机上显示的回执码若在此列出，说明您的选票已计入；回执码与选票内容无关联。</p>
-      <ul class="receipts" id="receipts">
-        {receipts.map((code) => (
-          <li>{code}</li>
-        ))}
-      </ul>
+      {r.withheld ? (
+        <p>票数少于公布下限，不列出回执码：票数这样少时，回执码和结果放在一起可能暴露个人投票。</p>
+      ) : (
+        <>
+          <p>每张选票一个回执码，按字母顺序排列。投票后手机上显示的回执码若在此列出，说明您的选票已计入；回执码与选票内容无关联。</p>
+          <ul class="receipts" id="receipts">
+            {receipts.map((code) => (
+              <li>{code}</li>
+            ))}
+          </ul>
+        </>
+      )}
+      {head && <HeadHash meetingId={m.id} head={head.head} qr={head.qr} />}
       <NoticeSignature meeting={m} />
       <p class="no-print muted">打印：使用浏览器的“打印”（Ctrl+P），纸张选 A4。</p>
     </StaffPage>

@@ -20,7 +20,7 @@ async function editPage(c: C, draft: MeetingDraft, error?: string, status: 200 |
 }
 
 async function draftMeeting(c: C) {
-  const meeting = await loadMeeting(c.get('services'), idOf(c));
+  const meeting = await loadMeeting(c.get('services'), idOf(c), c.get('actor'));
   if (meeting.status !== 'draft') throw notDraft();
   return meeting;
 }

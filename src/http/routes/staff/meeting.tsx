@@ -1,8 +1,9 @@
 import { Hono } from 'hono';
 import { transition, type MeetingAction } from '../../../domain/meeting-state';
 import { changeState } from '../../../services/change-state';
+import { addableSupervisors, addCoSupervisor, meetingSupervisors, removeCoSupervisor } from '../../../services/co-supervisors';
 import { issueTokens } from '../../../services/issue-tokens';
-import { loadMeeting } from '../../../services/load-meeting';
+import { loadMeeting, rosterWarnings } from '../../../services/load-meeting';
 import { meetingTurnout } from '../../../services/turnout';
 import { voidToken, voidUnusedSlips } from '../../../services/void-token';
 import { formatToken } from '../../../domain/codes';
@@ -29,14 +30,30 @@ const DONE: Record<string, string> = {
   edited: '修改已保存。',
   printed:
     '测评码只在生成时显示这一次，重新打开打印页不会再显示。打印好的测评码请妥善保管。若整张打印页丢失或没打印出来：用下面的“作废全部未用的测评码”作废它们，再重新发放、打印。',
+  supervisor_added: '已添加协同监督员：他现在可以看到并操作本测评会。',
+  supervisor_removed: '已移除协同监督员：他不再能看到本测评会。',
 };
 
-const meetingOf = (c: C) => loadMeeting(c.get('services'), c.req.param('id') ?? '');
+const meetingOf = (c: C) => loadMeeting(c.get('services'), c.req.param('id') ?? '', c.get('actor'));
 
 async function meetingPage(c: C, extra: { flash?: string; error?: string } = {}, status: 200 | 400 | 404 | 409 = 200) {
   const meeting = await meetingOf(c);
-  const slips = await meetingSlips(c.get('services'), meeting.id);
-  return htmlPage(c, <MeetingPage {...await staffView(c)} meeting={meeting} slips={slips} publicUrl={c.get('services').config.publicUrl} {...extra} />, status);
+  const services = c.get('services');
+  const warnings = rosterWarnings(services.config, meeting);
+  const actor = c.get('actor');
+  const supervisors =
+    actor.role === 'scorer'
+      ? undefined
+      : {
+          people: await meetingSupervisors(services, meeting),
+          addable: actor.role === 'admin' || actor.id === meeting.createdBy ? await addableSupervisors(services, meeting) : null,
+        };
+  const slips = await meetingSlips(services, meeting.id);
+  return htmlPage(
+    c,
+    <MeetingPage {...await staffView(c)} meeting={meeting} warnings={warnings} supervisors={supervisors} slips={slips} publicUrl={services.config.publicUrl} {...extra} />,
+    status,
+  );
 }
 
 /** A refusal of a form on the meeting page is shown on that page, next to the form. */
@@ -121,6 +138,18 @@ export const meetingPages = new Hono<AppEnv>()
       const { voided } = await voidUnusedSlips(c.get('services'), meeting.id, category, c.get('actor'));
       c.get('hub').poke(meeting.id);
       return c.redirect(`/staff/meetings/${meeting.id}?done=${voided ? 'voided-unused' : 'none-unused'}`, 303);
+    }),
+  )
+  .post('/:id/supervisors', requireRole(SUPERVISOR), (c) =>
+    orOnPage(c, async () => {
+      await addCoSupervisor(c.get('services'), c.req.param('id'), (await readForm(c)).field('userId'), c.get('actor'));
+      return c.redirect(`/staff/meetings/${c.req.param('id')}?done=supervisor_added#supervisors`, 303);
+    }),
+  )
+  .post('/:id/supervisors/remove', requireRole(SUPERVISOR), (c) =>
+    orOnPage(c, async () => {
+      await removeCoSupervisor(c.get('services'), c.req.param('id'), (await readForm(c)).field('userId'), c.get('actor'));
+      return c.redirect(`/staff/meetings/${c.req.param('id')}?done=supervisor_removed#supervisors`, 303);
     }),
   )
   .get('/:id/open', requireRole(SUPERVISOR), confirmRoute('open'))
