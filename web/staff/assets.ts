@@ -26,11 +26,9 @@ th{background:#eee;white-space:nowrap;word-break:keep-all}
 .inline-form{display:contents}
 table.slips{width:auto;min-width:24rem;margin:0 0 16px}
 .notice-period{font-weight:700}
-.head-hash{background:#fff;border:2px solid #333;border-radius:10px;padding:10px 14px;margin:0 0 16px;display:grid;grid-template-columns:1fr auto;gap:0 16px;align-items:center}
-.head-hash p{margin:2px 0;grid-column:1}
+.chain-head{background:#fff;border:2px solid #333;border-radius:10px;padding:10px 14px;margin:0 0 16px}
+.chain-head p{margin:2px 0}
 .hash-full code{font:700 16px/1.5 ui-monospace,Menlo,Consolas,monospace;word-break:break-all;user-select:all}
-.hash-qr{grid-column:2;grid-row:1/span 2;width:30mm;height:30mm}
-.hash-qr svg{width:100%;height:100%}
 code.hash{font:12px/1.4 ui-monospace,Menlo,Consolas,monospace;color:#555;word-break:break-all}
 table.audit td.time,table.audit td.ev{white-space:nowrap}
 .sign{display:grid;grid-template-columns:repeat(3,1fr);gap:12mm;margin:14mm 0 6mm}
@@ -124,7 +122,7 @@ body.projector .live-state,body.projector .muted{color:#bbb}
 body.projector a{color:#9cf}
 @media (max-width:40rem){.big{font-size:44px}h1{font-size:24px}}
 @page{size:A4;margin:15mm}
-@media print{body{background:#fff;font-size:11pt;line-height:1.4}.help li{margin:0 0 1.5mm}.help h3{font-size:11.5pt;margin:3mm 0 1mm}th,td{padding:1mm 2mm}table{font-size:10pt}.scroll{overflow:visible}h1{font-size:17pt;margin:0 0 3mm}h2{font-size:12.5pt;margin:4mm 0 2mm}p{margin:1.5mm 0}.banner{font-size:11pt;padding:2mm 3mm;border-width:1px;margin:0 0 3mm}.sign{margin:9mm 0 3mm}.head-hash{padding:2mm 3mm;border-width:1px}.hash-full code{font-size:10pt}.hash-qr{width:26mm;height:26mm}header.top,.no-print{display:none}main{max-width:none;padding:0}.card{border:0;padding:0}.receipts{columns:5;font-size:10pt}}
+@media print{body{background:#fff;font-size:11pt;line-height:1.4}.help li{margin:0 0 1.5mm}.help h3{font-size:11.5pt;margin:3mm 0 1mm}th,td{padding:1mm 2mm}table{font-size:10pt}.scroll{overflow:visible}h1{font-size:17pt;margin:0 0 3mm}h2{font-size:12.5pt;margin:4mm 0 2mm}p{margin:1.5mm 0}.banner{font-size:11pt;padding:2mm 3mm;border-width:1px;margin:0 0 3mm}.sign{margin:9mm 0 3mm}.chain-head{padding:2mm 3mm;border-width:1px}.hash-full code{font-size:10pt}.head-hash .qr{width:26mm;height:26mm}.head-hash h2{margin-top:0}header.top,.no-print{display:none}main{max-width:none;padding:0}.card{border:0;padding:0}.receipts{columns:5;font-size:10pt}}
 `;
 
 registerAsset('staff.css', 'text/css; charset=utf-8', css);

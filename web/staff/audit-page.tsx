@@ -1,4 +1,3 @@
-import { raw } from 'hono/html';
 import type { AuditEvent } from '../../src/domain/audit';
 import type { Meeting } from '../../src/domain/meeting';
 import type { Actor } from '../../src/domain/people';
@@ -12,18 +11,17 @@ export interface AuditReportView {
   events: AuditEvent[];
 }
 
-/** The chain's last hash in full, to copy onto the minutes or compare with the printed one. */
-export function HeadHash({ hash, qr }: { hash: string | null; qr?: string }) {
+/** The chain's last hash in full, to copy and compare with the one printed on the minutes and the notice. */
+function ChainHead({ hash }: { hash: string | null }) {
   if (!hash) return null;
   return (
-    <div class="head-hash" id="head-hash">
+    <div class="chain-head" id="chain-head">
       <p>
         <strong>审计链末条哈希（可复制，与打印的测评记录、公示核对）：</strong>
       </p>
       <p class="hash-full">
         <code>{hash}</code>
       </p>
-      {qr && <div class="hash-qr">{raw(qr)}</div>}
     </div>
   );
 }
@@ -48,7 +46,7 @@ export function AuditPage({ actor, csrf, meeting: m, report }: { actor: Actor; c
         </div>
       )}
       <p class="muted">每条记录包含上一条的哈希值，任何修改、删除或插入都会使核验失败。记录中没有测评码，也没有任何选票内容。</p>
-      <HeadHash hash={head} />
+      <ChainHead hash={head} />
       <table class="audit">
         <thead>
           <tr>

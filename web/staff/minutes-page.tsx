@@ -4,7 +4,7 @@ import type { Actor } from '../../src/domain/people';
 import { withheldText, type Results } from '../../src/domain/results';
 import { percentText } from '../../src/domain/satisfaction';
 import type { SlipSummary } from '../../src/domain/turnout';
-import { HeadHash } from './audit-page';
+import { HeadHash } from './head-hash';
 import { quorumText, thresholdText, timeText } from './format';
 import { StaffPage } from './layout';
 import { ruleText, SlipsSummary } from './meeting-page';
@@ -116,7 +116,7 @@ export function MinutesPage({ actor, csrf, meeting: m, results: r, slips, head }
         </table>
         )}
         <h2>审计核验</h2>
-        <HeadHash hash={head?.hash ?? null} qr={head?.qr} />
+        {head && <HeadHash meetingId={m.id} head={head.hash} qr={head.qr} />}
         <div class="sign" id="signatures">
           <p>监督员（签字）</p>
           <p>计票人（签字）</p>

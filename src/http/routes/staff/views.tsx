@@ -9,6 +9,7 @@ import { secondsSince } from '../../../../web/staff/format';
 import { ResultsPage } from '../../../../web/staff/results-page';
 import { MinutesPage } from '../../../../web/staff/minutes-page';
 import { qrSvg } from '../../../../web/print/qr';
+import { headOf } from '../../../services/anchor';
 import { requireRole, STAFF, SUPERVISOR } from '../../auth';
 import type { AppEnv } from '../../env';
 import { htmlPage } from '../../html-page';
@@ -33,8 +34,8 @@ export const meetingViews = new Hono<AppEnv>()
   .get('/:id/minutes', requireRole(STAFF), async (c) => {
     const meeting = await meetingOf(c);
     const services = c.get('services');
-    const [results, slips, last] = await Promise.all([meetingResults(services, meeting), meetingSlips(services, meeting.id), services.store.lastAuditEvent(meeting.id)]);
-    const head = last ? { hash: last.hash, qr: await qrSvg(last.hash) } : null;
+    const [results, slips, hash] = await Promise.all([meetingResults(services, meeting), meetingSlips(services, meeting.id), headOf(services, meeting.id)]);
+    const head = hash ? { hash, qr: await qrSvg(hash) } : null;
     return htmlPage(c, <MinutesPage {...await staffView(c)} meeting={meeting} results={results} slips={slips} head={head} />);
   })
   .get('/:id/audit', requireRole(STAFF), async (c) => {
