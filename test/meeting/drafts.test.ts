@@ -136,3 +136,29 @@ describe('draft edits and replacement slips', () => {
     expect(audit.verified).toBe(true);
   });
 });
+
+describe('draft edits belong to the meeting’s supervisors', () => {
+  let target: Target;
+  let owner: Client;
+  let stranger: Client;
+
+  beforeAll(async () => {
+    target = await startNodeTarget();
+    const admin = client(target.url, target.adminKey);
+    owner = client(target.url, (await admin.post('/api/users', { name: '监督员甲', role: 'supervisor' })).body.key);
+    stranger = client(target.url, (await admin.post('/api/users', { name: '监督员乙', role: 'supervisor' })).body.key);
+  });
+  afterAll(() => target?.stop());
+
+  it('another supervisor gets 404 for PATCH, DELETE, copy, void-all and the minutes, and the draft is untouched', async () => {
+    const m = await newMeeting(owner, { title: '甲的测评会', eligible: 5, subjects: [{ name: '支部' }] });
+    const id = m.id;
+    expect((await stranger.call('PATCH', `/api/meetings/${id}`, { title: '乙改的' })).status).toBe(404);
+    expect((await stranger.call('DELETE', `/api/meetings/${id}`)).status).toBe(404);
+    expect((await stranger.post(`/api/meetings/${id}/copy`, {})).status).toBe(404);
+    expect((await stranger.post(`/api/meetings/${id}/tokens/void`, { unused: true })).status).toBe(404);
+    expect((await stranger.get(`/staff/meetings/${id}/edit`, { accept: 'text/html' })).status).toBe(404);
+    expect((await owner.get(`/api/meetings/${id}`)).body.title).toBe('甲的测评会');
+    expect((await stranger.get('/api/meetings')).body.meetings.map((x: { id: string }) => x.id)).not.toContain(id);
+  });
+});
