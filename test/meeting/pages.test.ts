@@ -101,6 +101,27 @@ describe('the draft pages (plain form posts, as with JavaScript off)', () => {
     expect((await supervisor.get(`/api/meetings/${m.id}/turnout`)).body.slips).toMatchObject({ voided: 1, unused: 0 });
   });
 
+  it('the keying page takes 弃权 per subject and a 废票, as plain form posts', async () => {
+    const m = (await supervisor.post('/api/meetings', { title: '纸质票录入', eligible: 6, subjects: [{ name: '甲' }, { name: '乙' }] })).body;
+    const [s1, s2] = m.subjects.map((s: { id: string }) => s.id);
+    const tokens = (await supervisor.post(`/api/meetings/${m.id}/tokens`, { count: 6 })).body.tokens;
+    await supervisor.post(`/api/meetings/${m.id}/open`);
+    const page = await fetch(`${target.url}/staff/meetings/${m.id}/paper`, { headers: { ...HTML, authorization: `Bearer ${key}` } });
+    const html = await page.text();
+    expect(html).toContain(`name="${s1}" value="abstain"`);
+    expect(html).toContain('这张是废票');
+    expect((await form(`/staff/meetings/${m.id}/paper`, { code: tokens[0], [s1]: 'satisfied', [s2]: 'abstain' })).status).toBe(201);
+    const spoilt = await form(`/staff/meetings/${m.id}/paper`, { code: tokens[1], spoilt: '1' });
+    expect(spoilt.status).toBe(201);
+    expect(await spoilt.text()).toContain('已录入 1 张废票');
+    for (const t of tokens.slice(2, 5)) await supervisor.post('/api/ballots', { token: t, choices: { [s1]: 'very_satisfied', [s2]: 'satisfied' } });
+    await supervisor.post(`/api/meetings/${m.id}/close`);
+    const r = (await supervisor.get(`/api/meetings/${m.id}/results`)).body;
+    expect(r).toMatchObject({ cast: 5, spoilt: 1 });
+    expect(r.subjects[1].counts).toMatchObject({ abstain: 1, satisfied: 3 });
+    expect(r.subjects[1].cast).toBe(4);
+  });
+
   it('delete asks, then removes the draft; copy opens the new draft for editing', async () => {
     const m = (await supervisor.post('/api/meetings', { title: '删除确认', eligible: 3, subjects: [{ name: '甲' }] })).body;
     const copy = await form(`/staff/meetings/${m.id}/copy`, {});
