@@ -3,6 +3,7 @@ import { qrSvg } from '../../web/print/qr';
 import { SlipSheet } from '../../web/print/slip-sheet';
 import { printCssHash } from '../../web/print/assets';
 import { CONTENT_SECURITY_POLICY } from './security';
+import { isLoopbackUrl } from '../lib/loopback';
 import type { AppEnv } from './env';
 import { htmlPage } from './html-page';
 import type { Meeting } from '../domain/meeting';
@@ -28,6 +29,10 @@ export async function renderSlipSheet(c: Context<AppEnv>, issued: IssuedSlips, l
     subjects: issued.meeting.subjects,
     layout,
     back,
+    warning:
+      back && isLoopbackUrl(c.get('services').config.publicUrl)
+        ? `注意：这些二维码指向 ${c.get('services').config.publicUrl}（服务器本机地址），手机扫码打不开。请先设置 MINPING_PUBLIC_URL 为手机能访问的地址再打印；已生成的这些测评码可在测评会页面“作废全部未用的测评码”。`
+        : undefined,
   });
   c.header('Referrer-Policy', 'no-referrer');
   // Its CSS is inline (the sheet stands alone once saved): allowed by hash, nothing else.

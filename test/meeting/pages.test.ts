@@ -101,6 +101,21 @@ describe('the draft pages (plain form posts, as with JavaScript off)', () => {
     expect((await supervisor.get(`/api/meetings/${m.id}/turnout`)).body.slips).toMatchObject({ voided: 1, unused: 0 });
   });
 
+  it('the staff print sheet has 打印 and 返回, says the codes are shown once, and warns when its QR codes point at this machine', async () => {
+    const m = (await supervisor.post('/api/meetings', { title: '打印页', eligible: 3, subjects: [{ name: '甲' }] })).body;
+    const sheet = await form(`/staff/meetings/${m.id}/slips`, { count: '2', layout: 'slip' });
+    expect(sheet.status).toBe(201);
+    const html = await sheet.text();
+    expect(html).toContain('id="print-now"');
+    expect(html).toContain(`href="/staff/meetings/${m.id}?done=printed"`);
+    expect(html).toContain('测评码只显示这一次');
+    expect(html).toContain('服务器本机地址');
+    expect(sheet.headers.get('content-security-policy')).toMatch(/style-src 'self' 'sha256-/);
+    // The API's sheet (saved to disk and printed elsewhere) carries none of the staff page's tools.
+    const api = await supervisor.post(`/api/meetings/${m.id}/tokens`, { count: 1, format: 'html' });
+    expect(api.text).not.toContain('print-now');
+  });
+
   it('the keying page takes 弃权 per subject and a 废票, as plain form posts', async () => {
     const m = (await supervisor.post('/api/meetings', { title: '纸质票录入', eligible: 6, subjects: [{ name: '甲' }, { name: '乙' }] })).body;
     const [s1, s2] = m.subjects.map((s: { id: string }) => s.id);

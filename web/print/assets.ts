@@ -37,6 +37,7 @@ tr{break-inside:avoid}
 .tools a,.tools button{font:700 17px/1 sans-serif;min-height:48px;padding:14px 22px;border-radius:10px;border:2px solid #a40000;background:#a40000;color:#fff;text-decoration:none;cursor:pointer}
 .tools a{background:#fff;color:#a40000}
 .tools p{flex-basis:100%;margin:0;font-size:15px}
+.tools .warn{border:2px solid #c00000;background:#fff1f1;color:#8a0000;font-weight:700;padding:2mm 3mm}
 @media print{.hint,.tools{display:none}}
 `;
 

@@ -21,6 +21,8 @@ export interface SheetView {
   layout: 'slip' | 'paper';
   /** The staff page's way back (打印 and 返回 buttons); none on the sheet the API answers. */
   back?: string;
+  /** Said on screen above the staff sheet (never printed): QR codes a phone cannot open. */
+  warning?: string;
 }
 
 export const SLIPS_PER_PAGE = 10;
@@ -111,6 +113,11 @@ export function SlipSheet(v: SheetView) {
               打印
             </button>
             <a href={v.back}>返回测评会</a>
+            {v.warning && (
+              <p class="warn" role="alert">
+                {v.warning}
+              </p>
+            )}
             <p>打印：点“打印”或按 Ctrl+P，纸张选 A4、缩放 100%。测评码只显示这一次：打印完再返回；整页丢失时，在测评会页面作废全部未用的测评码后重新发放。</p>
           </div>
         )}
