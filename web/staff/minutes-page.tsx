@@ -86,34 +86,34 @@ export function MinutesPage({ actor, csrf, meeting: m, results: r, slips, head }
         {r.withheld ? (
           <p class="banner invalid">{withheldText(r.cast, r.minGroup)}</p>
         ) : (
-        <table id="minutes-subjects">
-          <thead>
-            <tr>
-              <th>测评对象</th>
-              {GRADES.map((g) => (
-                <th class="n">{GRADE_LABELS[g]}</th>
-              ))}
-              <th class="n">{ABSTAIN_LABEL}</th>
-              <th class="n">参评票数</th>
-              <th class="n">满意度</th>
-              <th>达到门槛（{thresholdText(m.rule)}）</th>
-            </tr>
-          </thead>
-          <tbody>
-            {r.subjects.map((s) => (
+          <table id="minutes-subjects">
+            <thead>
               <tr>
-                <td>{s.name}</td>
+                <th>测评对象</th>
                 {GRADES.map((g) => (
-                  <td class="n">{s.counts[g]}</td>
+                  <th class="n">{GRADE_LABELS[g]}</th>
                 ))}
-                <td class="n">{s.counts.abstain}</td>
-                <td class="n">{s.cast}</td>
-                <td class="n">{s.satisfactionPercent}</td>
-                <td>{s.meetsThreshold ? '是' : '否'}</td>
+                <th class="n">{ABSTAIN_LABEL}</th>
+                <th class="n">参评票数</th>
+                <th class="n">满意度</th>
+                <th>达到门槛（{thresholdText(m.rule)}）</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {r.subjects.map((s) => (
+                <tr>
+                  <td>{s.name}</td>
+                  {GRADES.map((g) => (
+                    <td class="n">{s.counts[g]}</td>
+                  ))}
+                  <td class="n">{s.counts.abstain}</td>
+                  <td class="n">{s.cast}</td>
+                  <td class="n">{s.satisfactionPercent}</td>
+                  <td>{s.meetsThreshold ? '是' : '否'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
         )}
         <h2>审计核验</h2>
         {head && <HeadHash meetingId={m.id} head={head.hash} qr={head.qr} />}
