@@ -5,6 +5,8 @@ import { computeResults, type Results } from '../domain/results';
 import { effectiveMinGroup } from '../domain/rule';
 import { hmacSha256Hex } from '../lib/hmac';
 import { publicationFloor, type Services } from './context';
+import type { SlipSummary } from '../domain/turnout';
+import { meetingSlips } from './turnout';
 
 /**
  * Results anchored outside the database: the close event carries digests of the ballot box and
@@ -13,9 +15,12 @@ import { publicationFloor, type Services } from './context';
  * and the printed head no longer matches.
  */
 
-/** The results exactly as GET /api/meetings/:id/results publishes them. */
-export function publishedResults(meeting: Meeting, results: Results) {
-  return { meetingId: meeting.id, title: meeting.title, organization: meeting.organization, rule: meeting.rule, ...results };
+/**
+ * The results exactly as GET /api/meetings/:id/results publishes them, with the slips summary
+ * (final once closed: no slip is issued or voided after close), so the digest covers it too.
+ */
+export function publishedResults(meeting: Meeting, results: Results, slips: SlipSummary) {
+  return { meetingId: meeting.id, title: meeting.title, organization: meeting.organization, rule: meeting.rule, ...results, slips };
 }
 
 export interface CloseAnchor {
@@ -29,13 +34,13 @@ export interface CloseAnchor {
 
 /** Reads the ballots only through the store's `ballots(meetingId)`, whatever its layout. */
 async function anchorWith(services: Services, meeting: Meeting, minGroup: number): Promise<CloseAnchor> {
-  const [ballots, salt] = await Promise.all([services.store.ballots(meeting.id), services.store.ballotSalt(meeting.id)]);
+  const [ballots, salt, slips] = await Promise.all([services.store.ballots(meeting.id), services.store.ballotSalt(meeting.id), meetingSlips(services, meeting.id)]);
   const results = computeResults({ eligible: meeting.eligible, categories: meeting.categories, subjects: meeting.subjects, rule: meeting.rule, minGroup, ballots });
   return {
     cast: results.cast,
     minGroup,
     ...(salt && { ballotsDigest: await hmacSha256Hex(salt, ballotBoxText(ballots)) }),
-    resultsDigest: await services.sha256(resultsText(publishedResults(meeting, results))),
+    resultsDigest: await services.sha256(resultsText(publishedResults(meeting, results, slips))),
   };
 }
 

@@ -17,7 +17,7 @@ export const resultRoutes = new Hono<AppEnv>()
   .get('/:id/results', requireRole(STAFF), async (c) => {
     const meeting = await loadMeeting(c.get('services'), c.req.param('id'), c.get('actor'));
     const [results, slips] = await Promise.all([meetingResults(c.get('services'), meeting), meetingSlips(c.get('services'), meeting.id)]);
-    return c.json({ ...publishedResults(meeting, results), slips });
+    return c.json(publishedResults(meeting, results, slips));
   })
   .get('/:id/results.csv', requireRole(STAFF), async (c) => {
     const meeting = await loadMeeting(c.get('services'), c.req.param('id'), c.get('actor'));

@@ -29,6 +29,7 @@ async function draftMeeting(c: C) {
 export const draftPages = new Hono<AppEnv>()
   .get('/:id/edit', requireRole(SUPERVISOR), async (c) => editPage(c, draftOfMeeting(await draftMeeting(c))))
   .post('/:id/edit', requireRole(SUPERVISOR), async (c) => {
+    await draftMeeting(c); // someone else's meeting is a 404, an open one a 409, before the form is read
     const form = await readForm(c);
     const draft = draftOf(form);
     const op = form.field('op') || 'create';

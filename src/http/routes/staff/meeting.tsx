@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { DomainError } from '../../../domain/errors';
 import { transition, type MeetingAction } from '../../../domain/meeting-state';
 import { changeState } from '../../../services/change-state';
 import { addableSupervisors, addCoSupervisor, meetingSupervisors, removeCoSupervisor } from '../../../services/co-supervisors';
@@ -87,7 +88,7 @@ function changeRoute(action: MeetingAction) {
 export const meetingPages = new Hono<AppEnv>()
   .get('/:id', requireRole(STAFF), (c) => meetingPage(c, { flash: DONE[c.req.query('done') ?? ''] }))
   // Reloading the printed sheet's address: the codes are gone for good; say so on a page.
-  .get('/:id/slips', requireRole(STAFF), (c) => c.redirect(`/staff/meetings/${encodeURIComponent(c.req.param('id'))}?done=printed`, 303))
+  .get('/:id/slips', requireRole(SUPERVISOR), async (c) => c.redirect(`/staff/meetings/${(await meetingOf(c)).id}?done=printed`, 303))
   .post('/:id/slips', requireRole(SUPERVISOR), (c) =>
     orOnPage(c, async () => {
       const form = await readForm(c);
@@ -107,8 +108,9 @@ export const meetingPages = new Hono<AppEnv>()
       const code = form.field('code');
       if (form.field('confirmed') !== '1') {
         // Asked first: a typo could void someone else's slip. The code is checked before asking.
-        const token = await findToken(c.get('services'), code);
         const meeting = await meetingOf(c);
+        if (meeting.status === 'closed') throw new DomainError('meeting_closed', '测评会已结束，不能再作废测评码');
+        const token = await findToken(c.get('services'), code);
         if (token.meetingId !== meeting.id) throw unknownToken();
         if (token.state !== 'unused') throw token.state === 'void' ? tokenVoid() : tokenUsed(null);
         const label = meeting.categories.find((x) => x.key === token.category)?.label;
