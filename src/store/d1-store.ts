@@ -1,4 +1,5 @@
 import { and, asc, desc, eq } from 'drizzle-orm';
+import type { BatchItem } from 'drizzle-orm/batch';
 import { drizzle } from 'drizzle-orm/d1';
 import * as schema from '../../db/schema';
 import type { AuditEvent } from '../domain/audit';
@@ -8,6 +9,7 @@ import { selectBallotGroups, selectCastCounts, selectReceipts } from './ballot-r
 import { issueBatch, spendAndStore } from './d1-atomic';
 import { byId, insertMeeting, selectMeetings, type D1Db } from './d1-meetings';
 import { whyNotSpent } from './guards';
+import { SeasonStore } from './seasons';
 import { insertSession, removeSession, selectSession } from './sessions';
 import { toAuditEvent, toUser } from './rows';
 import type { CastOutcome, IssueOutcome, NewBallot, NewMeeting, NewSession, Store, TokenRow, User } from './types';
@@ -29,9 +31,14 @@ function formsOf(d1: D1Database): BallotForms {
  */
 export class D1Store implements Store {
   readonly db: D1Db;
+  readonly seasons: SeasonStore;
 
   constructor(private readonly d1: D1Database) {
     this.db = drizzle(d1, { schema });
+    // D1 refuses BEGIN: one batch is its one transaction.
+    this.seasons = new SeasonStore(this.db, async (steps) =>
+      steps.length === 0 ? [] : (await this.db.batch(steps as [BatchItem<'sqlite'>, ...BatchItem<'sqlite'>[]])).map((r) => (r as D1Result).meta.changes),
+    );
   }
 
   async createUser(user: User & { keyHash: string }) {

@@ -13,6 +13,7 @@ import { categoryRoom, meetingRoom, spendable, whyNotSpent } from './guards';
 import { insertSession, removeSession, selectSession } from './sessions';
 import { toAuditEvent, toUser } from './rows';
 import { rewriteInKeyOrder } from './sqlite-scrub';
+import { SeasonStore } from './seasons';
 import { MeetingReader } from './sqlite-meetings';
 import { ThreadWriter, wireQuery } from './sqlite-writer';
 import type { CastOutcome, IssueOutcome, Meeting, NewBallot, NewMeeting, NewSession, Store, User } from './types';
@@ -53,6 +54,7 @@ export class SqliteStore implements Store {
   private readonly writer: ThreadWriter<NewBallot> | null;
   private readonly meetingReader: MeetingReader;
   private readonly forms = new BallotForms();
+  readonly seasons: SeasonStore;
 
   constructor(readonly sqlite: Database.Database) {
     this.db = drizzle(sqlite, { schema });
@@ -87,6 +89,9 @@ export class SqliteStore implements Store {
     const inThread = onFile ? null : castBatch<NewBallot>(sqlite, queries.spend, queries.insert);
     this.casts = new GroupCommit((batch: NewBallot[]) => (this.writer ? this.writer.cast(batch) : inThread!(batch)), this.writer ? 2 : 1);
     this.meetingReader = new MeetingReader(this.db);
+    // One transaction on this connection: drizzle's sync builders run inside it.
+    const run = (step: unknown) => (step as { run(): { changes: number } }).run().changes;
+    this.seasons = new SeasonStore(this.db, async (steps) => sqlite.transaction(() => steps.map(run)).immediate());
   }
 
   async createUser(user: User & { keyHash: string }) {

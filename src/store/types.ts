@@ -2,6 +2,7 @@ import type { AuditEvent } from '../domain/audit';
 import type { MeetingStatus } from '../domain/meeting-state';
 import type { Channel, StoredBallot } from '../domain/results';
 import type { Rule } from '../domain/rule';
+import type { SeasonStore } from './seasons';
 
 export type Role = 'admin' | 'supervisor' | 'scorer';
 
@@ -24,6 +25,8 @@ export interface SubjectRow {
   id: string;
   name: string;
   kind: string | null;
+  /** The season entry this subject feeds (written at creation; not read back on the vote path). */
+  entryId?: string | null;
 }
 
 export interface Meeting {
@@ -91,6 +94,9 @@ export interface BallotForm {
 }
 
 export interface Store {
+  /** Seasons (考评), one implementation over both drizzle handles (seasons.ts). */
+  readonly seasons: SeasonStore;
+
   createUser(user: User & { keyHash: string }): Promise<void>;
   userByKeyHash(keyHash: string): Promise<User | null>;
   listUsers(): Promise<User[]>;
