@@ -10,6 +10,8 @@ export interface LinkedRound {
   subjectId: string;
   meetingTitle: string;
   status: 'draft' | 'open' | 'closed';
+  /** The meeting's publication floor k (the deployment's, raised by the meeting's rule). */
+  floor: number;
   /** Only for a closed meeting. */
   valid?: boolean;
   /** Ballots in the meeting (closed meetings only). */
@@ -48,10 +50,10 @@ export interface EntrySatisfaction {
  * Whether a linked meeting counts: closed, valid (turnout held) and at or over the
  * publication floor k. The reasons are checked in that order.
  */
-export function roundReason(r: LinkedRound, floor: number): RoundReason | null {
+export function roundReason(r: LinkedRound): RoundReason | null {
   if (r.status !== 'closed') return 'meeting_not_closed';
   if (!r.valid) return 'meeting_invalid';
-  if ((r.meetingCast ?? 0) < floor) return 'withheld';
+  if ((r.meetingCast ?? 0) < r.floor) return 'withheld';
   return null;
 }
 
@@ -76,8 +78,8 @@ const fractionOf = (d: Dec, text?: string): Fraction => ({ num: d.n, den: d.d, t
  * written (28/30, not 14/15, so a reader sees the ballots). `mean`: the exact mean of each
  * round's fraction, reduced. Rounds where nobody graded the subject add nothing to a mean.
  */
-export function entrySatisfaction(links: LinkedRound[], rounds: Rounds, floor: number): EntrySatisfaction {
-  const views = links.map((r) => view(r, roundReason(r, floor)));
+export function entrySatisfaction(links: LinkedRound[], rounds: Rounds): EntrySatisfaction {
+  const views = links.map((r) => view(r, roundReason(r)));
   const counted = views.filter((v) => v.counted);
   if (counted.length === 0) return { satisfied: null, cast: null, fraction: null, rounds: views };
   const satisfied = counted.reduce((s, v) => s + v.satisfied!, 0);

@@ -13,6 +13,7 @@ import { staffPages } from './routes/staff-pages';
 import { pokeTurnout, streamRoutes, type StreamOptions } from './routes/stream';
 import { TurnoutHub, type HubOptions } from '../services/turnout-hub';
 import { satisfactionRoutes } from './routes/satisfaction';
+import { seasonRoutes } from './routes/seasons';
 import { scoringRoutes } from './routes/scoring';
 import { scorerPages } from './routes/scorer-pages';
 import { userRoutes } from './routes/users';
@@ -24,6 +25,8 @@ export interface AppOptions {
   throttleLimit?: number;
   /** Live turnout stream timings (tests shorten the heartbeat). */
   turnout?: HubOptions & StreamOptions;
+  /** The clock of time-bound steps (a season's notice period); tests pass their own. */
+  clock?: () => Date;
 }
 
 /** One app for both runtimes; the platform says where the store and config come from. */
@@ -39,7 +42,7 @@ export function createApp(platform: Platform, options: AppOptions = {}) {
   app.use(async (c, next) => {
     c.set('platform', platform);
     c.set('throttle', throttle);
-    c.set('services', { store: platform.store(c), config: platform.config(c), sha256: platform.sha256 });
+    c.set('services', { store: platform.store(c), config: platform.config(c), sha256: platform.sha256, now: options.clock });
     await next();
   });
   app.use(bodyLimits());
@@ -55,6 +58,7 @@ export function createApp(platform: Platform, options: AppOptions = {}) {
   app.route('/api/users', userRoutes);
   app.route('/api', satisfactionRoutes);
   app.route('/api/scoring', scoringRoutes);
+  app.route('/api/seasons', seasonRoutes);
   app.route('/b', voterPages);
   app.route('/staff', staffPages);
   app.route('/staff/scoring', scorerPages);

@@ -27,7 +27,10 @@ export const createMeetingSchema = z.object({
     .max(50)
     .optional(),
   eligible: count(1_000_000).optional(),
-  subjects: z.array(z.object({ name: text(100), kind: z.string().trim().max(40).nullish() })).min(1).max(200),
+  subjects: z
+    .array(z.object({ name: text(100), kind: z.string().trim().max(40).nullish(), entry: z.string().trim().max(40).nullish() }))
+    .min(1)
+    .max(200),
 });
 
 export const issueTokensSchema = z.object({

@@ -5,6 +5,7 @@ import type { Meeting } from '../store/types';
 import type { Actor, Services } from './context';
 import { loadMeeting } from './load-meeting';
 import { record } from './record';
+import { checkEntryLinks } from './seasons/seasons';
 
 export interface CreateMeetingInput {
   title: string;
@@ -12,7 +13,8 @@ export interface CreateMeetingInput {
   rule?: RuleInput;
   categories?: { key: string; label?: string; eligible: number }[];
   eligible?: number;
-  subjects: { name: string; kind?: string | null }[];
+  /** `entry`: a season entry this subject's ballots feed (its season must still be a draft). */
+  subjects: { name: string; kind?: string | null; entry?: string | null }[];
 }
 
 function roster(input: CreateMeetingInput) {
@@ -39,6 +41,7 @@ export async function createMeeting(services: Services, input: CreateMeetingInpu
       throw new DomainError('invalid_rule', `规则中的类别“${q.of && key !== q.of ? `${key}/${q.of}` : key}”不在本次测评的名册中`, 400);
     }
   }
+  await checkEntryLinks(services, input.subjects);
   const id = randomId();
   await services.store.createMeeting({
     id,
@@ -48,7 +51,7 @@ export async function createMeeting(services: Services, input: CreateMeetingInpu
     status: 'draft',
     eligible,
     categories,
-    subjects: input.subjects.map((s) => ({ id: randomId(8), name: s.name, kind: s.kind ?? null })),
+    subjects: input.subjects.map((s) => ({ id: randomId(8), name: s.name, kind: s.kind ?? null, entryId: s.entry ?? null })),
     createdBy: actor.id,
     createdAt: new Date().toISOString(),
   });
