@@ -47,7 +47,7 @@ export function readColorRule(raw: unknown): ColorRule {
   if (typeof raw === 'object' && !Array.isArray(raw) && o.by === 'satisfaction' && pct(o.green) && pct(o.yellow) && (o.yellow as number) <= (o.green as number)) {
     return { by: 'satisfaction', green: o.green as number, yellow: o.yellow as number };
   }
-  throw new DomainError('invalid_params', '参数 colors 应为 {"by": "outcome"} 或 {"by": "satisfaction", "green": 90, "yellow": 80}（百分数，yellow 不大于 green）', 400);
+  throw new DomainError('invalid_params', '参数 colors 应为 {"by": "outcome"} 或 {"by": "satisfaction", "green": 90, "yellow": 80}（百分数，yellow 不大于 green）');
 }
 
 /**

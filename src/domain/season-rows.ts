@@ -35,7 +35,7 @@ function cellProblem(f: FieldSpec, v: unknown): string | null {
  * satisfaction typed by hand for an entry whose satisfaction comes from ballots.
  */
 export function checkSeasonRows(input: unknown, entries: Entry[], linked: ReadonlySet<string>, fields: FieldSpec[], lines?: number[]): SeasonRow[] {
-  if (!Array.isArray(input)) throw new DomainError('invalid_rows', 'rows 应为数组（每个考评对象一行）', 400);
+  if (!Array.isArray(input)) throw new DomainError('invalid_rows', 'rows 应为数组（每个考评对象一行）');
   const byKey = new Map(entries.map((e) => [e.key, e]));
   const known = new Map(fields.filter((f) => f.name !== 'id').map((f) => [f.name, f]));
   const problems: RowProblem[] = [];
@@ -77,7 +77,7 @@ export function checkSeasonRows(input: unknown, entries: Entry[], linked: Readon
   });
   if (problems.length) {
     const head = problems.slice(0, 3).map((p) => p.message).join('；');
-    throw new DomainError('invalid_rows', `共 ${problems.length} 处需要更正：${head}${problems.length > 3 ? '……' : ''}`, 400, { details: problems });
+    throw new DomainError('invalid_rows', `共 ${problems.length} 处需要更正：${head}${problems.length > 3 ? '……' : ''}`, { details: problems });
   }
   return rows;
 }

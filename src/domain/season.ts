@@ -49,16 +49,16 @@ export function noticeWindow(publishedAt: Date, days: number): { noticeFrom: str
 /** Once published, nothing about the season changes: rows, links, result. */
 export function assertDraft(season: Pick<Season, 'status' | 'title'>): void {
   if (season.status !== 'draft') {
-    throw new DomainError('season_published', `考评“${season.title}”的结果已发布公示，不能再更改（数据、测评会关联都已冻结）`, 409);
+    throw new DomainError('season_published', `考评“${season.title}”的结果已发布公示，不能再更改（数据、测评会关联都已冻结）`);
   }
 }
 
 /** Finalizing is refused until the whole notice period has passed. */
 export function assertCanFinalize(season: Pick<Season, 'status' | 'noticeUntil'>, now: Date): void {
-  if (season.status === 'draft') throw new DomainError('season_not_published', '结果尚未发布公示，不能定稿：请先发布公示', 409);
-  if (season.status === 'final') throw new DomainError('season_final', '结果已经定稿', 409);
+  if (season.status === 'draft') throw new DomainError('season_not_published', '结果尚未发布公示，不能定稿：请先发布公示');
+  if (season.status === 'final') throw new DomainError('season_final', '结果已经定稿');
   if (now.getTime() < Date.parse(season.noticeUntil!)) {
-    throw new DomainError('notice_running', `公示期尚未结束（至 ${season.noticeUntil}），公示期满后才能定稿`, 409);
+    throw new DomainError('notice_running', `公示期尚未结束（至 ${season.noticeUntil}），公示期满后才能定稿`);
   }
 }
 

@@ -18,10 +18,3 @@ export interface Services {
 }
 
 export const nowOf = (services: Services): Date => services.now?.() ?? new Date();
-
-/** Who is acting: a staff account, or the environment's admin key. */
-export interface Actor {
-  id: string;
-  name: string;
-  role: 'admin' | 'supervisor' | 'scorer';
-}

@@ -1,49 +1,9 @@
 import type { AuditEvent } from '../domain/audit';
 import type { MeetingStatus } from '../domain/meeting-state';
 import type { Channel, StoredBallot } from '../domain/results';
-import type { Rule } from '../domain/rule';
+import type { CategoryRow, Meeting, SubjectRow } from '../domain/meeting';
+import type { User } from '../domain/people';
 import type { SeasonStore } from './seasons';
-
-export type Role = 'admin' | 'supervisor' | 'scorer';
-
-export interface User {
-  id: string;
-  name: string;
-  role: Role;
-  revoked: boolean;
-  createdAt: string;
-}
-
-export interface CategoryRow {
-  key: string;
-  label: string;
-  eligible: number;
-  issued: number;
-}
-
-export interface SubjectRow {
-  id: string;
-  name: string;
-  kind: string | null;
-  /** The season entry this subject feeds (written at creation; not read back on the vote path). */
-  entryId?: string | null;
-}
-
-export interface Meeting {
-  id: string;
-  title: string;
-  organization: string | null;
-  rule: Rule;
-  status: MeetingStatus;
-  eligible: number;
-  issued: number;
-  categories: CategoryRow[];
-  subjects: SubjectRow[];
-  createdBy: string;
-  createdAt: string;
-  openedAt: string | null;
-  closedAt: string | null;
-}
 
 export type NewMeeting = Omit<Meeting, 'issued' | 'categories' | 'openedAt' | 'closedAt'> & {
   categories: Omit<CategoryRow, 'issued'>[];

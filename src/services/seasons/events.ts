@@ -1,6 +1,7 @@
 import { eventHash, GENESIS_HASH, verifyChain, type AuditEvent, type ChainCheck } from '../../domain/audit';
 import type { SeasonEvent, SeasonEventType } from '../../store/seasons';
-import { nowOf, type Actor, type Services } from '../context';
+import type { Actor } from '../../domain/people';
+import { nowOf, type Services } from '../context';
 
 // The meeting chain's hashing, reused: a season event hashes as a meeting event keyed by the season.
 const asAudit = (e: SeasonEvent) => ({ ...e, meetingId: e.seasonId }) as unknown as AuditEvent;

@@ -1,4 +1,4 @@
-import type { Meeting } from '../../store/types';
+import type { Meeting } from '../../domain/meeting';
 import type { Services } from '../context';
 
 /** The deployment's publication floor k until MINPING_MIN_GROUP is configurable. */

@@ -7,8 +7,9 @@ import { checkSeasonRows, type SeasonRow } from '../../domain/season-rows';
 import { entrySatisfaction, fractionNumber, fractionPercent, type EntrySatisfaction, type LinkedRound } from '../../domain/season-satisfaction';
 import { templateFields } from '../../domain/scoring';
 import { ruleParams } from '../../domain/season-result';
-import type { Meeting } from '../../store/types';
-import { nowOf, type Actor, type Services } from '../context';
+import type { Meeting } from '../../domain/meeting';
+import type { Actor } from '../../domain/people';
+import { nowOf, type Services } from '../context';
 import { meetingResults } from '../results';
 import { recordSeason } from './events';
 import { publicationFloor } from './floor';
@@ -129,7 +130,7 @@ export async function publishSeason(services: Services, seasonId: string, contac
   if (!done) {
     const now = await loadSeason(services, seasonId);
     assertDraft(now);
-    throw new DomainError('rows_changed', '发布时评分数据刚被他人更新，请刷新后核对结果再发布', 409);
+    throw new DomainError('rows_changed', '发布时评分数据刚被他人更新，请刷新后核对结果再发布');
   }
   await recordSeason(services, season.id, 'season_published', actor, { digest, ...window, contact, entries: season.entries.length });
   return { status: 'notice' as const, ...window, digest };

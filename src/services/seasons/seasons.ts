@@ -2,7 +2,8 @@ import { DomainError } from '../../domain/errors';
 import { DEFAULT_NOTICE_DAYS, duplicateKeys, type Rounds, type Season } from '../../domain/season';
 import { checkSeasonRule } from '../../domain/season-result';
 import { randomId } from '../../lib/random';
-import { nowOf, type Actor, type Services } from '../context';
+import type { Actor } from '../../domain/people';
+import { nowOf, type Services } from '../context';
 import { recordSeason } from './events';
 
 export interface CreateSeasonInput {
@@ -17,14 +18,14 @@ export interface CreateSeasonInput {
 
 export async function loadSeason(services: Services, id: string): Promise<Season> {
   const season = await services.store.seasons.get(id);
-  if (!season) throw new DomainError('season_not_found', '找不到该考评，请检查链接或编号', 404);
+  if (!season) throw new DomainError('season_not_found', '找不到该考评，请检查链接或编号');
   return season;
 }
 
 /** A season anyone may see: published (公示 or final). Before that it does not exist for the public. */
 export async function loadPublishedSeason(services: Services, id: string): Promise<Season> {
   const season = await services.store.seasons.get(id);
-  if (!season || season.status === 'draft') throw new DomainError('season_not_found', '没有这个考评公示：结果发布后才能查看', 404);
+  if (!season || season.status === 'draft') throw new DomainError('season_not_found', '没有这个考评公示：结果发布后才能查看');
   return season;
 }
 
@@ -50,9 +51,9 @@ export function seasonJson(s: Season) {
 export async function createSeason(services: Services, input: CreateSeasonInput, actor: Actor): Promise<Season> {
   checkSeasonRule(input.rule, input.params ?? null);
   const dup = duplicateKeys(input.entries);
-  if (dup.length) throw new DomainError('invalid_input', `考评对象编号（key）不能重复：${dup.join('、')}`, 400);
+  if (dup.length) throw new DomainError('invalid_input', `考评对象编号（key）不能重复：${dup.join('、')}`);
   if (input.previous && !(await services.store.seasons.get(input.previous))) {
-    throw new DomainError('invalid_input', `上一期考评 ${input.previous} 不存在`, 400);
+    throw new DomainError('invalid_input', `上一期考评 ${input.previous} 不存在`);
   }
   const id = randomId();
   await services.store.seasons.create({
@@ -86,11 +87,11 @@ export async function checkEntryLinks(services: Services, subjects: { entry?: st
   for (const s of subjects) {
     if (!s.entry) continue;
     const found = await services.store.seasons.entry(s.entry);
-    if (!found) throw new DomainError('unknown_entry', `测评对象关联的考评对象 ${s.entry} 不存在，请从考评名单中选择`, 400);
+    if (!found) throw new DomainError('unknown_entry', `测评对象关联的考评对象 ${s.entry} 不存在，请从考评名单中选择`);
     const season = seasons.get(found.seasonId) ?? (await loadSeason(services, found.seasonId));
     seasons.set(season.id, season);
     if (season.status !== 'draft') {
-      throw new DomainError('season_published', `考评“${season.title}”的结果已发布公示，不能再关联新的测评会`, 409);
+      throw new DomainError('season_published', `考评“${season.title}”的结果已发布公示，不能再关联新的测评会`);
     }
   }
 }
