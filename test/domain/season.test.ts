@@ -13,6 +13,7 @@ const closed = (satisfied: number, cast: number, over: Partial<LinkedRound> = {}
   status: 'closed',
   valid: true,
   meetingCast: cast,
+  floor: 5,
   satisfied,
   cast,
   ...over,
@@ -26,14 +27,14 @@ const entries = [
 
 describe('an entry’s satisfaction over its rounds', () => {
   it('pools Σ satisfied ÷ Σ cast, kept as the ballots wrote it', () => {
-    const s = entrySatisfaction([closed(28, 30), closed(9, 10)], 'pool', 5);
+    const s = entrySatisfaction([closed(28, 30), closed(9, 10)], 'pool');
     expect(s.fraction?.text).toBe('37/40');
     expect({ satisfied: s.satisfied, cast: s.cast }).toEqual({ satisfied: 37, cast: 40 });
   });
 
   it('means the per-round fractions exactly, which differs from the pool', () => {
     // (28/30 + 9/10) / 2 = (14/15 + 9/10) / 2 = 55/60 = 11/12
-    const s = entrySatisfaction([closed(28, 30), closed(9, 10)], 'mean', 5);
+    const s = entrySatisfaction([closed(28, 30), closed(9, 10)], 'mean');
     expect(s.fraction).toMatchObject({ num: 11n, den: 12n, text: '11/12' });
     expect(fractionPercent(s.fraction!)).toBe('91.67');
   });
@@ -42,7 +43,6 @@ describe('an entry’s satisfaction over its rounds', () => {
     const s = entrySatisfaction(
       [closed(28, 30), closed(0, 0, { status: 'open', meetingId: 'open' }), closed(3, 4, { meetingId: 'small' }), closed(10, 20, { meetingId: 'bad', valid: false })],
       'pool',
-      5,
     );
     expect(s.fraction?.text).toBe('28/30');
     expect(s.rounds.map((r) => [r.meetingId, r.counted, r.reason ?? null])).toEqual([
@@ -56,13 +56,13 @@ describe('an entry’s satisfaction over its rounds', () => {
   });
 
   it('has no satisfaction when no round counts', () => {
-    expect(entrySatisfaction([closed(3, 4)], 'pool', 5).fraction).toBeNull();
-    expect(entrySatisfaction([], 'mean', 5).fraction).toBeNull();
+    expect(entrySatisfaction([closed(3, 4)], 'pool').fraction).toBeNull();
+    expect(entrySatisfaction([], 'mean').fraction).toBeNull();
   });
 });
 
 describe('a season’s result', () => {
-  const sat = (pairs: [string, number, number][]) => new Map(pairs.map(([id, a, b]) => [id, entrySatisfaction([closed(a, b)], 'pool', 5)]));
+  const sat = (pairs: [string, number, number][]) => new Map(pairs.map(([id, a, b]) => [id, entrySatisfaction([closed(a, b)], 'pool')]));
 
   it('says what is missing instead of guessing: no satisfaction, no scores, null total and rank', () => {
     const r = seasonResult({
