@@ -1,4 +1,4 @@
-import { rules, runScoring, templateFields, type RuleName, type ScoredRow } from './scoring';
+import { rules, runRule, templateFields, type RuleName, type ScoredRow } from './scoring';
 import type { InputRow } from './scoring/types';
 import { changeOf, colorOf, outcomeOrder, readColorRule, type Color, type PastOutcome } from './season-history';
 import { FROM_ENTRY, type SeasonRow } from './season-rows';
@@ -63,8 +63,8 @@ export function checkSeasonRule(rule: string, params: Record<string, unknown> | 
  * A satisfaction as the rule receives it. The fraction itself, so 28/30 stays 28/30 until
  * the total is rounded.
  */
-export function satisfactionCell(f: Fraction): unknown {
-  return Number(f.num) / Number(f.den);
+export function satisfactionCell(f: Fraction): { num: number; den: number } {
+  return { num: Number(f.num), den: Number(f.den) };
 }
 
 /** A manual satisfaction cell as a fraction, for display and colours. */
@@ -111,7 +111,7 @@ export function seasonResult(input: SeasonResultInput): SeasonResult {
   const toScore = prepared.filter((p) => p.scoring).map((p) => p.scoring!);
   // The scoring API refuses an empty sheet; a season with nothing complete yet still has a result to show.
   const run = toScore.length
-    ? runScoring({ rule: season.rule, params, rows: toScore })
+    ? runRule(season.rule, params, toScore)
     : { rule: season.rule, params: { ...(rules[season.rule as RuleName]?.defaultParams ?? {}), ...(params ?? {}) }, rows: [] as ScoredRow[] };
   const scored = new Map(run.rows.map((r) => [String(r.id), r]));
   const output: 'grade' | 'stars' = season.rule === 'star-rating' ? 'stars' : 'grade';

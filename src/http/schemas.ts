@@ -65,6 +65,8 @@ export const scoringUploadSchema = z.object({
   rule: z.string().max(60),
   params: z.string().max(20_000).optional(),
   fill: z.enum(['', '0', '1', 'blank', 'force']).optional(),
+  /** Satisfaction from a meeting that does not count: flag the row (default) or leave it unfilled. */
+  invalid: z.enum(['', 'flag', 'refuse']).optional(),
   format: z.enum(['json', 'xlsx', 'csv']).optional(),
 });
 
