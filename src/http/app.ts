@@ -14,6 +14,7 @@ import { pokeTurnout, streamRoutes, type StreamOptions } from './routes/stream';
 import { TurnoutHub, type HubOptions } from '../services/turnout-hub';
 import { satisfactionRoutes } from './routes/satisfaction';
 import { seasonRoutes } from './routes/seasons';
+import { seasonPublicPages } from './routes/season-pages';
 import { scoringRoutes } from './routes/scoring';
 import { scorerPages } from './routes/scorer-pages';
 import { userRoutes } from './routes/users';
@@ -63,6 +64,7 @@ export function createApp(platform: Platform, options: AppOptions = {}) {
   app.route('/staff', staffPages);
   app.route('/staff/scoring', scorerPages);
   app.route('/notice', noticePages);
+  app.route('/seasons', seasonPublicPages);
   return app;
 }
 

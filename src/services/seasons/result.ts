@@ -18,7 +18,7 @@ import { loadSeason } from './seasons';
 /** What the season's pages and API show of satisfaction: per entry, its rounds and why each counts or not. */
 export interface SatisfactionView {
   entries: {
-    entry: string;
+    id: string;
     key: string;
     name: string;
     satisfied: number | null;
@@ -67,7 +67,7 @@ export async function liveSatisfaction(services: Services, season: Season) {
     entries: season.entries.map((e) => {
       const s = satisfaction.get(e.id)!;
       return {
-        entry: e.id,
+        id: e.id,
         key: e.key,
         name: e.name,
         satisfied: s.satisfied,
