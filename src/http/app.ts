@@ -15,6 +15,7 @@ import { TurnoutHub, type HubOptions } from '../services/turnout-hub';
 import { satisfactionRoutes } from './routes/satisfaction';
 import { seasonRoutes } from './routes/seasons';
 import { seasonPublicPages } from './routes/season-pages';
+import { seasonStaffPages } from './routes/staff/seasons';
 import { scoringRoutes } from './routes/scoring';
 import { scorerPages } from './routes/scorer-pages';
 import { userRoutes } from './routes/users';
@@ -63,6 +64,7 @@ export function createApp(platform: Platform, options: AppOptions = {}) {
   app.route('/b', voterPages);
   app.route('/staff', staffPages);
   app.route('/staff/scoring', scorerPages);
+  app.route('/staff/seasons', seasonStaffPages);
   app.route('/notice', noticePages);
   app.route('/seasons', seasonPublicPages);
   return app;

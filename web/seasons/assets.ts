@@ -21,6 +21,7 @@ td.n,th.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 .why{color:#444;font-size:15px}
 .sign{margin-top:28px;text-align:right}
 .muted{color:#555}
+code{word-break:break-all;font-size:14px}
 .legend{display:flex;flex-wrap:wrap;gap:8px 18px;margin:8px 0 16px;padding:0;list-style:none}
 .legend li{display:flex;align-items:center;gap:8px}
 .swatch{display:inline-block;width:26px;height:26px;border-radius:6px;border:2px solid #111}
@@ -46,6 +47,7 @@ body.projector .card{min-height:0;padding:1vw 1.4vw;border-width:.4vw}
 body.projector .card h3{font-size:2.6vw}
 body.projector .card .outcome{font-size:3.6vw}
 body.projector .card .tag{font-size:1.4vw}
+body.projector .card div{font-size:1.8vw}
 body.projector .no-print{display:none}
 @page{size:A4;margin:14mm}
 @media print{body{font-size:11pt;background:#fff;color:#111}main{max-width:none;padding:0}.no-print{display:none}

@@ -1,0 +1,157 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { issue, newMeeting } from '../helpers/scenario';
+import { startNodeTarget } from '../helpers/node-target';
+import { client, type Client } from '../helpers/target';
+import { cspViolations, launchChromium, out, pdfPages } from './voter-kit';
+
+const DAY = 24 * 60 * 60 * 1000;
+
+/** A scorer runs a whole season through the pages with JavaScript off; the public notice and 三色 board render on a phone and print on A4. */
+describe('a season in Chromium, JavaScript off', () => {
+  let target: Awaited<ReturnType<typeof startNodeTarget>>;
+  let browser: Browser;
+  let scorerKey: string;
+  let supervisor: Client;
+  let offset = 0;
+  let seasonUrl = '';
+  const url = (path: string) => target.url + path;
+
+  beforeAll(async () => {
+    target = await startNodeTarget({ clock: () => new Date(Date.now() + offset) });
+    const admin = client(target.url, target.adminKey);
+    scorerKey = (await admin.post('/api/users', { name: '考评员小李', role: 'scorer' })).body.key;
+    supervisor = client(target.url, (await admin.post('/api/users', { name: '监督员老王', role: 'supervisor' })).body.key);
+    browser = await launchChromium();
+  }, 60_000);
+  afterAll(async () => {
+    await browser?.close();
+    await target?.stop();
+  });
+
+  const texts = (page: Page, selector: string) => page.$$eval(selector, (els) => els.map((e) => e.textContent!.replace(/\s+/g, ' ').trim()));
+  /** Each table row as its cells' texts joined by spaces. */
+  const rows = (page: Page, selector: string) =>
+    page.$$eval(`${selector} tbody tr`, (trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent!.replace(/\s+/g, ' ').trim()).join(' ')));
+
+  it('creates the season, sees the ballots’ satisfaction, enters rows, is told every bad cell, publishes and finalizes after the notice period', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    const csp = cspViolations(page);
+    await page.goto(url('/staff/seasons'));
+    await page.fill('#key', scorerKey);
+    await page.click('button:has-text("登录")');
+    await page.waitForURL(/\/staff\/seasons$/);
+
+    await page.fill('#title', '2026年度晋位升级考评');
+    await page.selectOption('#rule', 'upgrade-composite');
+    await page.fill('#entries', 'A，东山村\nB\t西山村\nC,南山村');
+    await page.click('button:has-text("创建考评")');
+    await page.waitForURL(/\/staff\/seasons\/[^/?]+\?done=created$/);
+    seasonUrl = page.url().split('?')[0];
+    const seasonId = seasonUrl.split('/').pop()!;
+    expect(await page.textContent('#status')).toBe('草稿（未发布）');
+
+    // The supervisor links 东山村's subject when creating the meeting; 28 of 30 ballots satisfied.
+    const entries = (await client(target.url, scorerKey).get(`/api/seasons/${seasonId}`)).body.entries as { key: string; id: string }[];
+    const m = await newMeeting(supervisor, { title: '东山村民主测评', eligible: 30, subjects: [{ name: '东山村党支部', entry: entries[0].id }] });
+    const tokens = await issue(supervisor, m.id, 30);
+    await supervisor.post(`/api/meetings/${m.id}/open`);
+    for (let i = 0; i < 30; i++) await client(target.url).post('/api/ballots', { token: tokens[i], choices: { [m.subjects[0]]: i < 28 ? 'satisfied' : 'dissatisfied' } });
+    await supervisor.post(`/api/meetings/${m.id}/close`);
+
+    await page.goto(seasonUrl);
+    const sat = await rows(page, '#satisfaction');
+    expect(sat[0]).toContain('93.33%（28/30）');
+    expect(sat[0]).toContain('计入 28/30');
+    expect(sat[1]).toContain('没有关联测评会');
+    // No box for a satisfaction the ballots give.
+    expect(await page.$('input[name="cell:A:satisfaction"]')).toBeNull();
+
+    await page.fill('input[name="cell:A:self"]', '100');
+    await page.fill('input[name="cell:A:superior"]', '83.99');
+    await page.fill('input[name="cell:B:self"]', '六十');
+    await page.fill('input[name="cell:B:superior"]', '1001');
+    await page.fill('input[name="cell:B:satisfaction"]', '0.5');
+    await page.click('button:has-text("保存评分数据")');
+    expect(await texts(page, '#problems li')).toEqual([expect.stringMatching(/^第2行：.*self/), expect.stringMatching(/^第2行：.*superior/)]);
+    // What was typed is still there to fix.
+    expect(await page.inputValue('input[name="cell:B:self"]')).toBe('六十');
+    await page.fill('input[name="cell:B:self"]', '60');
+    await page.fill('input[name="cell:B:superior"]', '50');
+    await page.fill('input[name="cell:C:self"]', '80');
+    await page.fill('input[name="cell:C:superior"]', '80');
+    await page.fill('input[name="cell:C:satisfaction"]', '0.8');
+    await page.click('button:has-text("保存评分数据")');
+    await page.waitForURL(/done=rows$/);
+    const result = await rows(page, '#result');
+    // A: (200 + 3·93.33… + 5·83.99)/10 = 89.995 → 90.00 好; C: 80 较好; B: (120 + 150 + 250)/10 = 52 较差.
+    expect(result[0]).toMatch(/^1 东山村 93\.33% 90\.00 好 绿/);
+    expect(result[1]).toMatch(/^3 西山村 50\.00% 52\.00 较差 红/);
+    expect(result[2]).toMatch(/^2 南山村 80\.00% 80\.00 较好 黄/);
+
+    await page.fill('#contact', '县委组织部 0571-88886666');
+    await page.click('button:has-text("发布公示")');
+    await page.waitForURL(/done=published$/);
+    expect(await page.textContent('#status')).toBe('公示中');
+    expect(await page.$('input[name="cell:A:self"]')).toBeNull();
+    expect(await page.isDisabled('button:has-text("定稿")')).toBe(true);
+
+    offset = 7 * DAY;
+    await page.goto(seasonUrl);
+    await page.click('button:has-text("定稿")');
+    await page.waitForURL(/done=final$/);
+    expect(await page.textContent('#status')).toBe('已定稿');
+    expect(csp).toEqual([]);
+    await context.close();
+  }, 120_000);
+
+  for (const which of ['notice', 'board'] as const) {
+    it(`shows the public ${which} on a 360 px phone without JavaScript, nothing cut off, and prints it on A4`, async () => {
+      const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 360, height: 740 }, deviceScaleFactor: 2 });
+      const page = await context.newPage();
+      const csp = cspViolations(page);
+      const res = await page.goto(url(`/seasons/${seasonUrl.split('/').pop()}/${which}`));
+      expect(res!.status()).toBe(200);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+      expect(await page.evaluate(() => parseFloat(getComputedStyle(document.body).fontSize))).toBeGreaterThanOrEqual(16);
+      if (which === 'notice') {
+        expect(await rows(page, '#notice')).toEqual([
+          expect.stringMatching(/^1 东山村 93\.33% 90\.00 好$/),
+          expect.stringMatching(/^3 西山村.*50\.00% 52\.00 较差$/),
+          expect.stringMatching(/^2 南山村.*80\.00% 80\.00 较好$/),
+        ]);
+        expect(await page.textContent('#contact')).toContain('0571-88886666');
+        expect(await page.textContent('#period')).toMatch(/公示期：\d{4}年\d+月\d+日 至 \d{4}年\d+月\d+日（7 天）/);
+      } else {
+        const cards = await page.$$eval('#board .card', (els) => els.map((e) => [e.querySelector('h3')!.textContent, e.getAttribute('data-color'), getComputedStyle(e).backgroundColor]));
+        expect(cards.map((c) => c.slice(0, 2))).toEqual([
+          ['东山村', 'green'],
+          ['西山村', 'red'],
+          ['南山村', 'yellow'],
+        ]);
+        // Three different fills, not one style for all.
+        expect(new Set(cards.map((c) => c[2])).size).toBe(3);
+        expect(await texts(page, '#legend li')).toEqual(['绿：好', '黄：较好、一般', '红：较差', '无：暂无结果']);
+      }
+      await page.screenshot({ path: out(`season-${which}-360.png`), fullPage: true });
+      await page.emulateMedia({ media: 'print' });
+      const pdf = out(`season-${which}.pdf`);
+      await page.pdf({ path: pdf, format: 'A4', printBackground: true });
+      const pages = pdfPages(pdf, `season-${which}-a4`);
+      expect(pages.length).toBe(1);
+      expect(csp).toEqual([]);
+      await context.close();
+    }, 60_000);
+  }
+
+  it('puts the board on a projector in giant type', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1920, height: 1080 } });
+    const page = await context.newPage();
+    await page.goto(url(`/seasons/${seasonUrl.split('/').pop()}/board?projector=1`));
+    expect(await page.getAttribute('body', 'class')).toBe('projector');
+    expect(await page.evaluate(() => parseFloat(getComputedStyle(document.querySelector('.card h3')!).fontSize))).toBeGreaterThan(40);
+    await page.screenshot({ path: out('season-board-projector.png') });
+    await context.close();
+  });
+});
