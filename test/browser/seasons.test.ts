@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { issue, newMeeting } from '../helpers/scenario';
+import { issue } from '../helpers/scenario';
 import { startNodeTarget } from '../helpers/node-target';
 import { client, type Client } from '../helpers/target';
 import { cspViolations, launchChromium, out, pdfPages } from './voter-kit';
@@ -13,6 +13,7 @@ describe('a season in Chromium, JavaScript off', () => {
   let browser: Browser;
   let scorerKey: string;
   let supervisor: Client;
+  let supervisorKey: string;
   let offset = 0;
   let seasonUrl = '';
   const url = (path: string) => target.url + path;
@@ -21,7 +22,8 @@ describe('a season in Chromium, JavaScript off', () => {
     target = await startNodeTarget({ clock: () => new Date(Date.now() + offset) });
     const admin = client(target.url, target.adminKey);
     scorerKey = (await admin.post('/api/users', { name: '考评员小李', role: 'scorer' })).body.key;
-    supervisor = client(target.url, (await admin.post('/api/users', { name: '监督员老王', role: 'supervisor' })).body.key);
+    supervisorKey = (await admin.post('/api/users', { name: '监督员老王', role: 'supervisor' })).body.key;
+    supervisor = client(target.url, supervisorKey);
     browser = await launchChromium();
   }, 60_000);
   afterAll(async () => {
@@ -50,11 +52,27 @@ describe('a season in Chromium, JavaScript off', () => {
     await page.waitForURL(/\/staff\/seasons\/[^/?]+\?done=created$/);
     seasonUrl = page.url().split('?')[0];
     const seasonId = seasonUrl.split('/').pop()!;
+    const entries = (await client(target.url, scorerKey).get(`/api/seasons/${seasonId}`)).body.entries as { key: string; id: string }[];
     expect(await page.textContent('#status')).toBe('草稿（未发布）');
 
-    // The supervisor links 东山村's subject when creating the meeting; 28 of 30 ballots satisfied.
-    const entries = (await client(target.url, scorerKey).get(`/api/seasons/${seasonId}`)).body.entries as { key: string; id: string }[];
-    const m = await newMeeting(supervisor, { title: '东山村民主测评', eligible: 30, subjects: [{ name: '东山村党支部', entry: entries[0].id }] });
+    // The supervisor picks 东山村 for the subject when creating the meeting; 28 of 30 ballots satisfied.
+    const sup = await browser.newContext({ javaScriptEnabled: false });
+    const form = await sup.newPage();
+    await form.goto(url('/staff/new-meeting'));
+    await form.fill('#key', supervisorKey);
+    await form.click('button:has-text("登录")');
+    await form.waitForURL(/\/staff\/new-meeting$/);
+    await form.fill('#title', '东山村民主测评');
+    await form.fill('#eligible', '30');
+    await form.fill('input[name="subj_name"] >> nth=0', '东山村党支部');
+    await form.selectOption('select[name="subj_entry"] >> nth=0', { label: '2026年度晋位升级考评 · 东山村（A）' });
+    await form.click('button:has-text("创建测评会") >> nth=-1');
+    await form.waitForURL(/\/staff\/meetings\/[^/?]+\?done=created$/);
+    const meetingId = form.url().split('/').pop()!.split('?')[0];
+    await sup.close();
+    const created = (await supervisor.get(`/api/meetings/${meetingId}`)).body;
+    expect(created.subjects[0]).toMatchObject({ name: '东山村党支部', entry: entries[0].id });
+    const m = { id: meetingId, subjects: [created.subjects[0].id as string] };
     const tokens = await issue(supervisor, m.id, 30);
     await supervisor.post(`/api/meetings/${m.id}/open`);
     for (let i = 0; i < 30; i++) await client(target.url).post('/api/ballots', { token: tokens[i], choices: { [m.subjects[0]]: i < 28 ? 'satisfied' : 'dissatisfied' } });

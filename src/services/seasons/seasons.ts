@@ -95,3 +95,9 @@ export async function checkEntryLinks(services: Services, subjects: { entry?: st
     }
   }
 }
+
+/** Entries of seasons still open to links (drafts), for the meeting form's picker: "season · entry". */
+export async function entryChoices(services: Services): Promise<{ id: string; label: string }[]> {
+  const drafts = (await services.store.seasons.list()).filter((s) => s.status === 'draft');
+  return drafts.flatMap((s) => s.entries.map((e) => ({ id: e.id, label: `${s.title} · ${e.name}（${e.key}）` })));
+}
