@@ -1,3 +1,5 @@
+import * as XLSX from '@e965/xlsx';
+import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { issue } from '../helpers/scenario';
@@ -37,7 +39,7 @@ describe('a season in Chromium, JavaScript off', () => {
     page.$$eval(`${selector} tbody tr`, (trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent!.replace(/\s+/g, ' ').trim()).join(' ')));
 
   it('creates the season, sees the ballots’ satisfaction, enters rows, is told every bad cell, publishes and finalizes after the notice period', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 900 } });
+    const context = await browser.newContext({ javaScriptEnabled: false, acceptDownloads: true, viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
     const csp = cspViolations(page);
     await page.goto(url('/staff/seasons'));
@@ -107,6 +109,18 @@ describe('a season in Chromium, JavaScript off', () => {
     expect(result[0]).toMatch(/^1 东山村 93\.33% 90\.00 好 绿/);
     expect(result[1]).toMatch(/^3 西山村 50\.00% 52\.00 较差 红/);
     expect(result[2]).toMatch(/^2 南山村 80\.00% 80\.00 较好 黄/);
+
+    // The sheet downloads with the page's session, the result beside the rows.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('a:has-text("下载本考评的表格")')]);
+    const grid = XLSX.utils.sheet_to_json<unknown[]>(XLSX.read(readFileSync((await download.path())!)).Sheets['评分数据'], { header: 1, defval: null });
+    expect(grid.slice(1).map((r) => [r[0], r[1]])).toEqual([['A', '东山村'], ['B', '西山村'], ['C', '南山村']]);
+    expect(grid[1]).toContain('28/30');
+    expect(grid[1]).toContain(90);
+    // Uploaded back as it came, it replaces the rows with the same ones: same result.
+    await page.setInputFiles('#file', (await download.path())!);
+    await page.click('button:has-text("上传")');
+    await page.waitForURL(/done=rows$/);
+    expect((await rows(page, '#result'))[0]).toMatch(/^1 东山村 93\.33% 90\.00 好 绿/);
 
     await page.fill('#contact', '县委组织部 0571-88886666');
     await page.click('button:has-text("发布公示")');

@@ -205,7 +205,7 @@ export function SeasonPage(p: SeasonPageProps) {
           <section class="card">
             <h3>用表格录入</h3>
             <p>
-              <a class="btn secondary" href={`/api/seasons/${s.id}/result.xlsx`}>
+              <a class="btn secondary" href={`/staff/seasons/${s.id}/result.xlsx`}>
                 下载本考评的表格（.xlsx）
               </a>
             </p>

@@ -6,7 +6,7 @@ import type { RowProblem } from '../../../domain/season-rows';
 import { nowOf } from '../../../services/context';
 import { currentResult, finalizeSeason, liveSatisfaction, publishSeason, replaceRows } from '../../../services/seasons/result';
 import { createSeason, loadSeason } from '../../../services/seasons/seasons';
-import { readSeasonSheet } from '../../../services/seasons/sheet';
+import { readSeasonSheet, seasonXlsx } from '../../../services/seasons/sheet';
 import { blankSeason, SeasonListPage, type SeasonDraft } from '../../../../web/seasons/staff-list-page';
 import { SeasonPage } from '../../../../web/seasons/staff-season-page';
 import { requireRole, SCORER, STAFF } from '../../auth';
@@ -15,7 +15,7 @@ import { statusOf } from '../../error-status';
 import type { AppEnv } from '../../env';
 import { htmlPage } from '../../html-page';
 import { createSeasonSchema } from '../../season-schemas';
-import { formBody, uploadedBytes } from '../scoring';
+import { formBody, uploadedBytes, xlsxBody } from '../scoring';
 import { field, formOf, pageError, staffView, type C } from './kit';
 
 const DONE: Record<string, string> = { created: '考评已创建。', rows: '评分数据已保存，结果已重新计算。', published: '结果已发布公示并冻结。', final: '结果已定稿。' };
@@ -103,6 +103,12 @@ export const seasonStaffPages = new Hono<AppEnv>()
       })
       .filter((r) => Object.keys(r).length > 1);
     return orPage(c, id, () => replaceRows(c.get('services'), id, rows, c.get('actor')), 'rows', typed);
+  })
+  // The session cookie reaches only /staff, so the page's download lives here too (same sheet as the API's).
+  .get('/:id/result.xlsx', async (c) => {
+    const services = c.get('services');
+    const season = await loadSeason(services, c.req.param('id'));
+    return xlsxBody(c, seasonXlsx(season, await currentResult(services, season)), `考评-${season.title}.xlsx`);
   })
   .get('/:id/rows/upload', (c) => c.redirect(`/staff/seasons/${c.req.param('id')}`, 303))
   .post('/:id/rows/upload', requireRole(SCORER), async (c) => {
