@@ -105,6 +105,8 @@ export function seasonSuite(name: string, start: () => Promise<SeasonTarget>) {
       ids = entriesOf(s.body);
       expect((await supervisor.get(`/api/seasons/${season}`)).body.entries[0]).toMatchObject({ key: 'A', name: '东山村', organization: '东山村党支部' });
       expect((await supervisor.get('/api/seasons')).body.seasons.map((x: { id: string }) => x.id)).toContain(season);
+      expect((await anyone.get('/api/seasons')).status).toBe(401);
+      expect((await anyone.get(`/api/seasons/${season}/result`)).status).toBe(401);
     });
 
     it('links ballot subjects to entries when a meeting is created; an unknown entry is 400', async () => {

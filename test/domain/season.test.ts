@@ -116,6 +116,32 @@ describe('a season’s result', () => {
     expect(r.rows[1].reasons.some((x) => x.startsWith('consecutive_low'))).toBe(false);
   });
 
+  it('fills a first secretary’s category from the entry, and means the rounds when the season says so', () => {
+    const secretaries = [
+      { id: 'e1', key: 'S1', name: '张三', organization: null, category: '行政村' },
+      { id: 'e2', key: 'S2', name: '李四', organization: null, category: '行政村' },
+    ];
+    const r = seasonResult({
+      season: { rule: 'first-secretary', params: null },
+      entries: secretaries,
+      // S1: mean of 9/10 and 8/10 = 17/20 (pooling 9/10 and 80/100 would give 89/110).
+      satisfaction: new Map([
+        ['e1', entrySatisfaction([closed(9, 10), closed(80, 100)], 'mean')],
+        ['e2', entrySatisfaction([closed(7, 10)], 'mean')],
+      ]),
+      linked: new Set(['e1', 'e2']),
+      rows: [
+        { entry: 'S1', work: 100, base: 90 },
+        { entry: 'S2', work: 100, base: 90 },
+      ],
+    });
+    // S1: 100 × 17/20 = 85; S2: 100 × 7/10 = 70. Two in the category: 30% of 2 floors to 0 优秀.
+    expect(r.rows.map((x) => [x.fraction, x.total, x.category, x.rank])).toEqual([
+      ['17/20', 85, '行政村', 1],
+      ['7/10', 70, '行政村', 2],
+    ]);
+  });
+
   it('colours the board by outcome: best green, worst red, the rest yellow', () => {
     const order = outcomeOrder('upgrade-composite', { bands: [{ min: 90, grade: '好' }, { min: 80, grade: '较好' }], lowest: '较差' });
     expect(order).toEqual(['好', '较好', '较差']);
