@@ -1,6 +1,5 @@
 import { Hono } from 'hono';
 import { assetRoutes } from '../../web/assets/index';
-import { bodyLimits } from './body';
 import type { AppEnv, Platform } from './env';
 import { notFound, onError } from './errors';
 import { securityHeaders } from './security';
@@ -10,7 +9,7 @@ import { resultRoutes } from './routes/results';
 import { resultsXlsxRoutes } from './routes/results-xlsx';
 import { noticePages } from './routes/notice';
 import { staffPages } from './routes/staff-pages';
-import { pokeTurnout, streamRoutes, type StreamOptions } from './routes/stream';
+import { streamRoutes, type StreamOptions } from './routes/stream';
 import { TurnoutHub, type HubOptions } from '../services/turnout-hub';
 import { satisfactionRoutes } from './routes/satisfaction';
 import { seasonRoutes } from './routes/seasons';
@@ -44,11 +43,10 @@ export function createApp(platform: Platform, options: AppOptions = {}) {
   app.use(async (c, next) => {
     c.set('platform', platform);
     c.set('throttle', throttle);
+    c.set('hub', hub);
     c.set('services', { store: platform.store(c), config: platform.config(c), sha256: platform.sha256, now: options.clock });
     await next();
   });
-  app.use(bodyLimits());
-  for (const path of ['/api/ballots', '/b/*', '/api/meetings/*', '/staff/meetings/*']) app.use(path, pokeTurnout(hub));
   app.get('/healthz', (c) => c.json({ ok: true }));
   app.route('/assets', assetRoutes);
   app.route('/api/meetings', meetingRoutes);
@@ -62,9 +60,11 @@ export function createApp(platform: Platform, options: AppOptions = {}) {
   app.route('/api/scoring', scoringRoutes);
   app.route('/api/seasons', seasonRoutes);
   app.route('/b', voterPages);
-  app.route('/staff', staffPages);
+  // Before /staff: the first body limit a request meets is its own (body.ts), and the scorer's
+  // upload takes 10 MB where every other staff page takes 1 MB.
   app.route('/staff/scoring', scorerPages);
   app.route('/staff/seasons', seasonStaffPages);
+  app.route('/staff', staffPages);
   app.route('/notice', noticePages);
   app.route('/seasons', seasonPublicPages);
   return app;

@@ -3,7 +3,7 @@ import type { BatchItem } from 'drizzle-orm/batch';
 import * as schema from '../../db/schema';
 import type { Entry, Season } from '../domain/season';
 import type { SeasonRow } from '../domain/season-rows';
-import { chunk } from './d1-meetings';
+import { chunk } from '../lib/chunk';
 import type { AnyDb } from './rows';
 
 const { meetings, seasonEntries, seasonEvents, seasonResults, seasonRows, seasons, subjects } = schema;

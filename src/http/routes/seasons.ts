@@ -4,10 +4,11 @@ import { currentResult, finalizeSeason, liveSatisfaction, publishSeason, replace
 import { createSeason, loadSeason, seasonJson } from '../../services/seasons/seasons';
 import { readSeasonSheet, seasonXlsx } from '../../services/seasons/sheet';
 import { requireRole, SCORER, STAFF } from '../auth';
-import { readJson } from '../body';
+import { JSON_BYTES, jsonInput, limitBody, readForm, SHEET_BYTES, validate } from '../body';
+import { HttpError } from '../http-error';
 import type { AppEnv } from '../env';
 import { createSeasonSchema, publishSchema, seasonRowsSchema } from '../season-schemas';
-import { formBody, uploadedBytes, xlsxBody } from './scoring';
+import { uploadedBytes, xlsxBody } from './scoring';
 
 /** The season's result, and the satisfaction it came from: live for a draft, frozen once published. */
 async function resultJson(services: Parameters<typeof currentResult>[0], id: string) {
@@ -18,10 +19,11 @@ async function resultJson(services: Parameters<typeof currentResult>[0], id: str
 
 /** /api/seasons: seasons (考评) from ballots to published grades. Scorers and admins run them; all staff read them. */
 export const seasonRoutes = new Hono<AppEnv>()
-  .post('/', requireRole(SCORER), async (c) => {
-    const input = await readJson(c, createSeasonSchema);
-    return c.json(seasonJson(await createSeason(c.get('services'), input, c.get('actor'))), 201);
-  })
+  .use('/:id/rows/upload', limitBody(SHEET_BYTES))
+  .use(limitBody(JSON_BYTES))
+  .post('/', requireRole(SCORER), jsonInput(createSeasonSchema), async (c) =>
+    c.json(seasonJson(await createSeason(c.get('services'), c.req.valid('json'), c.get('actor'))), 201),
+  )
   .get('/', requireRole(STAFF), async (c) => c.json({ seasons: (await c.get('services').store.seasons.list()).map(seasonJson) }))
   .get('/:id', requireRole(STAFF), async (c) => c.json(seasonJson(await loadSeason(c.get('services'), c.req.param('id')))))
   .get('/:id/satisfaction', requireRole(STAFF), async (c) => {
@@ -31,16 +33,15 @@ export const seasonRoutes = new Hono<AppEnv>()
     const view = season.status === 'draft' ? (await liveSatisfaction(services, season)).view : (await currentResult(services, season)).satisfaction;
     return c.json({ id: season.id, status: season.status, rounds: season.rounds, ...view });
   })
-  .put('/:id/rows', requireRole(SCORER), async (c) => {
-    const { rows } = await readJson(c, seasonRowsSchema);
-    return c.json(await replaceRows(c.get('services'), c.req.param('id'), rows, c.get('actor')));
-  })
+  .put('/:id/rows', requireRole(SCORER), jsonInput(seasonRowsSchema), async (c) =>
+    c.json(await replaceRows(c.get('services'), c.req.param('id'), c.req.valid('json').rows, c.get('actor'))),
+  )
   // Ends in /upload so the spreadsheet body limit applies (src/http/body.ts).
   .post('/:id/rows/upload', requireRole(SCORER), async (c) => {
     const services = c.get('services');
     const season = await loadSeason(services, c.req.param('id'));
-    const form = await formBody(c);
-    const { rows, lines } = readSeasonSheet(await uploadedBytes(form.file), season);
+    const form = await readForm(c, '上传内容不是有效的表格表单（multipart/form-data），应包含 file');
+    const { rows, lines } = readSeasonSheet(await uploadedBytes(form.file('file')), season);
     return c.json(await replaceRows(services, season.id, rows, c.get('actor'), lines));
   })
   .get('/:id/result', requireRole(STAFF), async (c) => c.json(await resultJson(c.get('services'), c.req.param('id'))))
@@ -51,7 +52,14 @@ export const seasonRoutes = new Hono<AppEnv>()
   })
   .post('/:id/publish', requireRole(SCORER), async (c) => {
     // The body is optional: a bare POST publishes without a contact line.
-    const { contact } = (await c.req.text()).trim() ? await readJson(c, publishSchema) : { contact: null };
+    const text = (await c.req.text()).trim();
+    let body: unknown = {};
+    try {
+      if (text) body = JSON.parse(text);
+    } catch {
+      throw new HttpError('invalid_json');
+    }
+    const { contact } = validate(publishSchema, body);
     return c.json(await publishSeason(c.get('services'), c.req.param('id'), contact ?? null, c.get('actor')));
   })
   .post('/:id/finalize', requireRole(SCORER), async (c) => c.json(await finalizeSeason(c.get('services'), c.req.param('id'), c.get('actor'))))

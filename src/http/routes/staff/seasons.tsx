@@ -10,13 +10,13 @@ import { readSeasonSheet, seasonXlsx } from '../../../services/seasons/sheet';
 import { blankSeason, SeasonListPage, type SeasonDraft } from '../../../../web/seasons/staff-list-page';
 import { SeasonPage } from '../../../../web/seasons/staff-season-page';
 import { requireRole, SCORER, STAFF } from '../../auth';
-import { validate } from '../../body';
+import { JSON_BYTES, limitBody, readForm, SHEET_BYTES, validate } from '../../body';
 import { statusOf } from '../../error-status';
 import type { AppEnv } from '../../env';
 import { htmlPage } from '../../html-page';
 import { createSeasonSchema } from '../../season-schemas';
-import { formBody, uploadedBytes, xlsxBody } from '../scoring';
-import { field, formOf, pageError, staffView, type C } from './kit';
+import { uploadedBytes, xlsxBody } from '../scoring';
+import { pageError, staffView, type C } from './kit';
 
 const DONE: Record<string, string> = { created: '考评已创建。', rows: '评分数据已保存，结果已重新计算。', published: '结果已发布公示并冻结。', final: '结果已定稿。' };
 
@@ -63,11 +63,14 @@ async function orPage(c: C, id: string, step: () => Promise<unknown>, done: stri
 /** /staff/seasons: the scorer runs a season here with JavaScript off; supervisors may look. */
 export const seasonStaffPages = new Hono<AppEnv>()
   .onError(pageError)
+  .use('/:id/rows/upload', limitBody(SHEET_BYTES))
+  .use(limitBody(JSON_BYTES))
   .use(requireRole(STAFF))
   .get('/', (c) => listPage(c, blankSeason()))
   .post('/', requireRole(SCORER), async (c) => {
-    const form = await formOf(c);
-    const draft: SeasonDraft = { title: field(form, 'title'), rule: field(form, 'rule'), rounds: field(form, 'rounds'), noticeDays: field(form, 'noticeDays'), previous: field(form, 'previous'), entries: field(form, 'entries') };
+    const form = await readForm(c);
+    const f = (name: string) => form.field(name);
+    const draft: SeasonDraft = { title: f('title'), rule: f('rule'), rounds: f('rounds'), noticeDays: f('noticeDays'), previous: f('previous'), entries: f('entries') };
     try {
       const input = validate(createSeasonSchema, {
         title: draft.title,
@@ -87,7 +90,7 @@ export const seasonStaffPages = new Hono<AppEnv>()
   .get('/:id', (c) => seasonPage(c, c.req.param('id')))
   .post('/:id/rows', requireRole(SCORER), async (c) => {
     const id = c.req.param('id');
-    const form = await formOf(c);
+    const form = (await readForm(c)).fields;
     const season = await loadSeason(c.get('services'), id);
     const typed: Record<string, string> = {};
     const rows = season.entries
@@ -113,16 +116,16 @@ export const seasonStaffPages = new Hono<AppEnv>()
   .get('/:id/rows/upload', (c) => c.redirect(`/staff/seasons/${c.req.param('id')}`, 303))
   .post('/:id/rows/upload', requireRole(SCORER), async (c) => {
     const id = c.req.param('id');
-    const body = await formBody(c);
+    const body = await readForm(c);
     return orPage(c, id, async () => {
       const season = await loadSeason(c.get('services'), id);
-      const { rows, lines } = readSeasonSheet(await uploadedBytes(body.file), season);
+      const { rows, lines } = readSeasonSheet(await uploadedBytes(body.file('file')), season);
       return replaceRows(c.get('services'), id, rows, c.get('actor'), lines);
     }, 'rows');
   })
   .post('/:id/publish', requireRole(SCORER), async (c) => {
     const id = c.req.param('id');
-    const contact = field(await formOf(c), 'contact').trim().slice(0, 200) || null;
+    const contact = (await readForm(c)).field('contact').trim().slice(0, 200) || null;
     return orPage(c, id, () => publishSeason(c.get('services'), id, contact, c.get('actor')), 'published');
   })
   .post('/:id/finalize', requireRole(SCORER), async (c) => {
