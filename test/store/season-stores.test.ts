@@ -1,4 +1,8 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase, SqliteStore } from '../../src/store/sqlite-store';
 import { resolveRule } from '../../src/domain/rule';
 import { randomId } from '../../src/lib/random';
 import type { NewSeason } from '../../src/store/seasons';
@@ -108,3 +112,36 @@ for (const [name, open] of [['SQLite (better-sqlite3)', openSqlite], ['D1 (local
     });
   });
 }
+
+describe('the seasons migration on a database made before it', () => {
+  it('keeps every meeting and subject, and links none of them to an entry', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'minping-upgrade-'));
+    try {
+      // The release before seasons: every migration before the seasons one (whatever its number).
+      const folder = join(dir, 'migrations');
+      cpSync(new URL('../../db/migrations', import.meta.url).pathname, folder, { recursive: true });
+      const journalFile = join(folder, 'meta', '_journal.json');
+      const journal = JSON.parse(readFileSync(journalFile, 'utf8'));
+      const at = journal.entries.findIndex((e: { tag: string }) => e.tag.endsWith('_seasons'));
+      expect(at).toBeGreaterThan(0);
+      const before = journal.entries.slice(0, at);
+      writeFileSync(journalFile, JSON.stringify({ ...journal, entries: before }));
+      const file = join(dir, 'minping.db');
+      const old = openDatabase(file, { migrationsFolder: folder });
+      expect(old.prepare("SELECT name FROM sqlite_master WHERE name = 'seasons'").get()).toBeUndefined();
+      old.prepare("INSERT INTO meetings (id, title, rule, status, eligible, created_by, created_at) VALUES ('m1', '旧测评', '{}', 'closed', 10, 'u', '2025-01-01')").run();
+      old.prepare("INSERT INTO subjects (id, meeting_id, position, name) VALUES ('s1', 'm1', 0, '旧支部')").run();
+      old.close();
+
+      const store = new SqliteStore(openDatabase(file));
+      try {
+        expect(store.sqlite.prepare('SELECT id, meeting_id, name, entry_id FROM subjects').all()).toEqual([{ id: 's1', meeting_id: 'm1', name: '旧支部', entry_id: null }]);
+        expect(await store.seasons.list()).toEqual([]);
+      } finally {
+        await store.close();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
