@@ -138,6 +138,26 @@ describe('a season in Chromium, JavaScript off', () => {
     await context.close();
   }, 120_000);
 
+  it('starts a season from an uploaded list of entries', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(url('/staff/seasons'));
+    await page.fill('#key', scorerKey);
+    await page.click('button:has-text("登录")');
+    await page.waitForURL(/\/staff\/seasons$/);
+    await page.fill('#title', '2026年第三季度逐村观摩');
+    await page.setInputFiles('#entriesFile', { name: '名单.csv', mimeType: 'text/csv', buffer: Buffer.from('\ufeff编号,名称,所在单位,类别\nV01,东风村,东风村党支部,行政村\nV02,红旗社区,,社区\n') });
+    await page.click('button:has-text("创建考评")');
+    await page.waitForURL(/done=created$/);
+    expect(await rows(page, '#satisfaction')).toEqual([expect.stringMatching(/^东风村（V01）/), expect.stringMatching(/^红旗社区（V02）/)]);
+    const id = page.url().split('/').pop()!.split('?')[0];
+    expect((await client(target.url, scorerKey).get(`/api/seasons/${id}`)).body.entries.map((e: { organization: string | null; category: string }) => [e.organization, e.category])).toEqual([
+      ['东风村党支部', '行政村'],
+      [null, '社区'],
+    ]);
+    await context.close();
+  });
+
   for (const which of ['notice', 'board'] as const) {
     it(`shows the public ${which} on a 360 px phone without JavaScript, nothing cut off, and prints it on A4`, async () => {
       const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 360, height: 740 }, deviceScaleFactor: 2 });

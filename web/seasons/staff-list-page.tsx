@@ -53,7 +53,7 @@ export function SeasonListPage({ actor, csrf, seasons, draft, error }: { actor: 
         <section class="card">
           <h2 id="new">新建考评</h2>
           {error && <Flash tone="err">{error}</Flash>}
-          <form method="post" action="/staff/seasons">
+          <form method="post" action="/staff/seasons" enctype="multipart/form-data">
             <CsrfField token={csrf} />
             <label for="title">考评名称</label>
             <input type="text" id="title" name="title" value={draft.title} placeholder="如：2026年度晋位升级考评" required />
@@ -90,6 +90,8 @@ export function SeasonListPage({ actor, csrf, seasons, draft, error }: { actor: 
               {draft.entries}
             </textarea>
             <p class="muted">可直接从 Excel 复制粘贴（用制表符、逗号或顿号分隔都可以）。</p>
+            <label for="entriesFile">或上传名单表格（.xlsx 或 UTF-8 的 .csv；表头：编号、名称、所在单位、类别）</label>
+            <input type="file" id="entriesFile" name="entriesFile" accept=".xlsx,.csv" />
             <div class="actions">
               <button type="submit">创建考评</button>
             </div>

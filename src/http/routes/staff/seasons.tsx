@@ -1,12 +1,13 @@
 import { Hono } from 'hono';
 import { DomainError } from '../../../domain/errors';
-import { templateFields } from '../../../domain/scoring';
+import { templateFields, type FieldSpec } from '../../../domain/scoring';
 import { ruleParams } from '../../../domain/season-result';
 import type { RowProblem } from '../../../domain/season-rows';
 import { nowOf } from '../../../services/context';
 import { currentResult, finalizeSeason, liveSatisfaction, publishSeason, replaceRows } from '../../../services/seasons/result';
 import { createSeason, loadSeason } from '../../../services/seasons/seasons';
 import { readSeasonSheet, seasonXlsx } from '../../../services/seasons/sheet';
+import { readSheet } from '../../../services/scoring-sheet';
 import { blankSeason, SeasonListPage, type SeasonDraft } from '../../../../web/seasons/staff-list-page';
 import { SeasonPage } from '../../../../web/seasons/staff-season-page';
 import { requireRole, SCORER, STAFF } from '../../auth';
@@ -19,6 +20,23 @@ import { uploadedBytes, xlsxBody } from '../scoring';
 import { pageError, staffView, type C } from './kit';
 
 const DONE: Record<string, string> = { created: '考评已创建。', rows: '评分数据已保存，结果已重新计算。', published: '结果已发布公示并冻结。', final: '结果已定稿。' };
+
+const ENTRY_COLUMNS: FieldSpec[] = [
+  { name: 'key', label: '编号', kind: 'id', required: true },
+  { name: 'name', label: '名称', kind: 'text', required: true },
+  { name: 'organization', label: '所在单位', kind: 'text', required: false },
+  { name: 'category', label: '类别', kind: 'text', required: false },
+];
+
+/** An uploaded list of entries: a sheet with 编号 and 名称 columns (所在单位, 类别 optional). */
+async function entriesFromFile(file: File | undefined) {
+  if (!file || file.size === 0) return [];
+  const sheet = readSheet(new Uint8Array(await file.arrayBuffer()), ENTRY_COLUMNS);
+  return sheet.rows.map((r, i) => {
+    if (typeof r.name !== 'string' || r.name === '') throw new DomainError('invalid_input', `名单表格第 ${sheet.lines[i]} 行缺少名称`);
+    return { key: String(r.key), name: r.name, organization: (r.organization as string | undefined) ?? null, category: (r.category as string | undefined) ?? null };
+  });
+}
 
 /** "V01，东山村，东山村党支部，行政村" lines (pasted from Excel: tabs work too) → entries. */
 function entriesOf(text: string) {
@@ -78,12 +96,12 @@ export const seasonStaffPages = new Hono<AppEnv>()
         rounds: draft.rounds === 'mean' ? 'mean' : 'pool',
         noticeDays: /^\d+$/.test(draft.noticeDays.trim()) ? Number(draft.noticeDays) : undefined,
         previous: draft.previous || null,
-        entries: entriesOf(draft.entries),
+        entries: [...entriesOf(draft.entries), ...(await entriesFromFile(form.file('entriesFile')))],
       });
       const season = await createSeason(c.get('services'), input, c.get('actor'));
       return c.redirect(`/staff/seasons/${season.id}?done=created`, 303);
     } catch (err) {
-      if (err instanceof DomainError && ['invalid_input', 'unknown_rule', 'invalid_params'].includes(err.code)) return listPage(c, draft, err.message, 400);
+      if (err instanceof DomainError && statusOf(err) === 400) return listPage(c, draft, err.message, 400);
       throw err;
     }
   })
