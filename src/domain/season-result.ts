@@ -123,7 +123,8 @@ export function seasonResult(input: SeasonResultInput): SeasonResult {
     const { id: _id, satisfaction: _sat, total, rank, reasons: ruleReasons, grade, stars, ...computed } = s ?? ({} as Record<string, unknown>);
     const outcome = (output === 'stars' ? stars : grade) as string | number | undefined;
     const all = [...reasons, ...((ruleReasons as string[] | undefined) ?? [])];
-    const past = input.previous === undefined || input.previous === null ? undefined : (input.previous.get(e.key) ?? null);
+    // A previous season named but not yet published gives no history: null, as for an entry it did not have.
+    const past = input.previous === undefined ? undefined : (input.previous?.get(e.key) ?? null);
     const lowest = order[order.length - 1];
     if (season.rule === 'upgrade-composite' && past && outcome !== undefined && outcome === lowest && past.outcome === lowest) {
       all.push(reason('consecutive_low', `连续两年“${String(lowest)}”`));

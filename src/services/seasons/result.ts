@@ -39,13 +39,16 @@ export interface Frozen {
 async function linkedRounds(services: Services, season: Season): Promise<Map<string, LinkedRound[]>> {
   const links = await services.store.seasons.links(season.id);
   const meetings = new Map<string, Meeting>();
+  // A meeting's results are computed once, however many of its subjects feed this season.
+  const results = new Map<string, Awaited<ReturnType<typeof meetingResults>>>();
   const byEntry = new Map<string, LinkedRound[]>();
   for (const link of links) {
     let meeting = meetings.get(link.meetingId);
     if (!meeting) meetings.set(link.meetingId, (meeting = (await services.store.getMeeting(link.meetingId))!));
     const round: LinkedRound = { meetingId: meeting.id, subjectId: link.subjectId, meetingTitle: meeting.title, status: meeting.status, floor: publicationFloor(services, meeting) };
     if (meeting.status === 'closed') {
-      const r = await meetingResults(services, meeting);
+      let r = results.get(meeting.id);
+      if (!r) results.set(meeting.id, (r = await meetingResults(services, meeting)));
       const subject = r.subjects.find((s) => s.id === link.subjectId)!;
       Object.assign(round, { valid: r.valid, meetingCast: r.cast, satisfied: subject.satisfied, cast: subject.cast });
     }
