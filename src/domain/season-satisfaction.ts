@@ -100,3 +100,19 @@ export function fractionPercent(f: Fraction): string {
   const hundredths = scaled / (2n * f.den);
   return `${hundredths / 100n}.${String(hundredths % 100n).padStart(2, '0')}`;
 }
+
+/** What the season's pages and API show of satisfaction: per entry, its rounds and why each counts or not. */
+export interface SatisfactionView {
+  entries: {
+    id: string;
+    key: string;
+    name: string;
+    satisfied: number | null;
+    cast: number | null;
+    satisfaction: number | null;
+    satisfactionPercent: string | null;
+    fraction: string | null;
+    meetings: RoundView[];
+  }[];
+}
+

@@ -3,7 +3,7 @@ import type { Season } from '../../src/domain/season';
 import type { FieldSpec } from '../../src/domain/scoring';
 import type { ResultRow, SeasonResult } from '../../src/domain/season-result';
 import type { RowProblem } from '../../src/domain/season-rows';
-import type { SatisfactionView } from '../../src/services/seasons/result';
+import type { SatisfactionView } from '../../src/domain/season-satisfaction';
 import { CsrfField, Flash, StaffPage } from '../staff/layout';
 import { COLOR_LABELS, dateText, outcomeText, percentText, reasonTexts, SEASON_STATUS, totalText } from './labels';
 

@@ -4,7 +4,9 @@ import { canonicalJson } from '../../domain/audit';
 import { seasonResult, type SeasonResult } from '../../domain/season-result';
 import type { PastOutcome } from '../../domain/season-history';
 import { checkSeasonRows, type SeasonRow } from '../../domain/season-rows';
-import { entrySatisfaction, fractionNumber, fractionPercent, type EntrySatisfaction, type LinkedRound } from '../../domain/season-satisfaction';
+import { entrySatisfaction, fractionNumber, fractionPercent, type EntrySatisfaction, type LinkedRound, type SatisfactionView } from '../../domain/season-satisfaction';
+
+export type { SatisfactionView };
 import { templateFields } from '../../domain/scoring';
 import { ruleParams } from '../../domain/season-result';
 import type { Meeting } from '../../domain/meeting';
@@ -14,21 +16,6 @@ import { meetingResults } from '../results';
 import { recordSeason } from './events';
 import { publicationFloor } from './floor';
 import { loadSeason } from './seasons';
-
-/** What the season's pages and API show of satisfaction: per entry, its rounds and why each counts or not. */
-export interface SatisfactionView {
-  entries: {
-    id: string;
-    key: string;
-    name: string;
-    satisfied: number | null;
-    cast: number | null;
-    satisfaction: number | null;
-    satisfactionPercent: string | null;
-    fraction: string | null;
-    meetings: EntrySatisfaction['rounds'];
-  }[];
-}
 
 /** The frozen publication: the result and the satisfaction it came from, exactly as published. */
 export interface Frozen {
