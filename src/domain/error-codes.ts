@@ -42,6 +42,14 @@ export const DOMAIN_ERRORS = {
   owner_not_removable: '不能移除创建本测评会的监督员',
   // allowed to see the meeting, not to do this (403)
   not_meeting_owner: '只有创建本测评会的监督员或管理员可以更改协同监督员',
+  // seasons (考评)
+  unknown_entry: '没有这个考评对象，请从考评名单中选择',
+  season_not_found: '找不到该考评，请检查链接或编号',
+  season_published: '考评结果已发布公示，不能再更改',
+  season_not_published: '考评结果尚未发布公示',
+  season_final: '考评结果已经定稿',
+  notice_running: '公示期尚未结束，期满后才能定稿',
+  rows_changed: '评分数据刚被他人更新，请刷新后核对结果再发布',
 } as const satisfies Record<string, string>;
 
 export type DomainErrorCode = keyof typeof DOMAIN_ERRORS;

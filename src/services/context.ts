@@ -18,4 +18,8 @@ export interface Services {
   store: Store;
   config: AppConfig;
   sha256: Sha256;
+  /** The time; tests inject one so a notice period passes without waiting. */
+  now?: () => Date;
 }
+
+export const nowOf = (services: Services): Date => services.now?.() ?? new Date();

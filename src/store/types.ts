@@ -3,6 +3,7 @@ import type { MeetingStatus } from '../domain/meeting-state';
 import type { Channel, StoredBallot } from '../domain/results';
 import type { CategoryRow, Meeting, SubjectRow } from '../domain/meeting';
 import type { User } from '../domain/people';
+import type { SeasonStore } from './seasons';
 
 export type NewMeeting = Omit<Meeting, 'issued' | 'categories' | 'openedAt' | 'closedAt'> & {
   categories: Omit<CategoryRow, 'issued'>[];
@@ -58,6 +59,9 @@ export interface BallotForm {
 }
 
 export interface Store {
+  /** Seasons (考评), one implementation over both drizzle handles (seasons.ts). */
+  readonly seasons: SeasonStore;
+
   createUser(user: User & { keyHash: string }): Promise<void>;
   userByKeyHash(keyHash: string): Promise<User | null>;
   listUsers(): Promise<User[]>;
