@@ -55,7 +55,8 @@ function checkFraction(f: Fraction, what: string): Fraction {
 export function resolveRule(input: RuleInput): Rule {
   if (input === undefined) return STANDARD;
   if (typeof input === 'string') {
-    const preset = PRESETS[input];
+    // hasOwn: a name from the request must never find Object.prototype's members.
+    const preset = Object.hasOwn(PRESETS, input) ? PRESETS[input] : undefined;
     if (!preset) badRule(`未知的测评规则“${input}”，可选：${Object.keys(PRESETS).join('、')}`);
     return preset;
   }
@@ -77,7 +78,7 @@ export function resolveRule(input: RuleInput): Rule {
     minGroup,
   };
   if (input.categoryQuorum) {
-    rule.categoryQuorum = {};
+    rule.categoryQuorum = Object.create(null) as Record<string, CategoryQuorum>;
     for (const [key, q] of Object.entries(input.categoryQuorum)) {
       rule.categoryQuorum[key] = { ...checkFraction(q, `类别“${key}”的参会比例`), ...(q.of ? { of: q.of } : {}) };
     }

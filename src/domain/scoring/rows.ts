@@ -84,7 +84,8 @@ export function readRows(rows: unknown, fields: readonly FieldSpec[]): ParsedRow
     const at = where(index, id);
     const parsed: ParsedRow = { index, raw: row, id, num: {}, flag: {}, text: {} };
     for (const f of fields) {
-      const v = row[f.name];
+      // Field names may be the scorer's own (weighted): a row without `constructor` has none.
+      const v = Object.hasOwn(row, f.name) ? row[f.name] : undefined;
       if (f.kind === 'number') {
         if (!f.required && isBlank(v)) continue;
         parsed.num[f.name] = readNumber(v, f, at);
