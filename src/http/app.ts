@@ -44,7 +44,8 @@ export function createApp(platform: Platform, options: AppOptions = {}) {
   });
   app.use(bodyLimits());
   for (const path of ['/api/ballots', '/b/*', '/api/meetings/*', '/staff/meetings/*']) app.use(path, pokeTurnout(hub));
-  app.get('/healthz', (c) => c.json({ ok: true }));
+  // A load balancer or a supervisor's check: 503 with the reason while the disk is full.
+  app.get('/healthz', (c) => (platform.storage?.state() === 'full' ? c.json({ ok: false, storage: 'full' }, 503) : c.json({ ok: true, storage: 'ok' })));
   app.route('/assets', assetRoutes);
   app.route('/api/meetings', meetingRoutes);
   app.route('/api/meetings', resultRoutes);

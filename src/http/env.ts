@@ -2,6 +2,7 @@ import type { Context } from 'hono';
 import type { Sha256 } from '../lib/sha256';
 import type { Actor, AppConfig, Services } from '../services/context';
 import type { Store } from '../store/types';
+import type { StorageWatch } from './storage-full';
 import type { Throttle } from './throttle';
 
 /** What a runtime hands the app: how to reach the store and config for a request, and who asked. */
@@ -11,6 +12,8 @@ export interface Platform {
   sha256: Sha256;
   /** The client's address, for throttling only: kept in memory, never stored or logged. */
   clientAddress(c: Context): string;
+  /** Told of full-disk errors, asked by /healthz (Node: watches the database's file system). */
+  storage?: StorageWatch;
   /** Whether the app should gzip pages itself (Node); Workers compress at the edge. */
   compressesPages?: boolean;
 }

@@ -2,6 +2,7 @@ import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { DomainError } from '../domain/errors';
+import { isStorageFull, storageFullResponse } from './storage-full';
 
 export function errorBody(code: string, message: string, extra?: unknown) {
   return { error: { code, message, ...(extra && typeof extra === 'object' ? extra : {}) } };
@@ -21,6 +22,7 @@ export function onError(err: Error, c: Context) {
     const message = status === 413 ? '提交的内容太大' : status === 401 ? '请先登录' : '请求格式有误';
     return c.json(errorBody(code, message), status);
   }
+  if (isStorageFull(err)) return storageFullResponse(c, err);
   console.error('unexpected error', err);
   return c.json(errorBody('internal', '服务器内部错误，请稍后重试；若反复出现请联系管理员'), 500);
 }

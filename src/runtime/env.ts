@@ -1,4 +1,5 @@
 import type { AppConfig } from '../services/context';
+import { parseTrustProxy, type TrustProxy } from './trust-proxy';
 
 /** Node settings from the environment. Pure: throws on nonsense so a bad deploy fails at start. */
 export interface NodeSettings {
@@ -8,13 +9,16 @@ export interface NodeSettings {
   adminToken?: string;
   /** Unset: the URL the server ends up listening on (PORT=0 picks a free port). */
   publicUrl?: string;
+  /** MINPING_TRUST_PROXY: behind a reverse proxy, whose X-Forwarded-* headers to believe. */
+  trustProxy?: TrustProxy | null;
 }
 
 export function parseNodeEnv(env: Record<string, string | undefined>): NodeSettings {
   const port = env.PORT === undefined || env.PORT === '' ? 8787 : Number(env.PORT);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, got "${env.PORT}"`);
   const host = env.HOST || '127.0.0.1';
-  return { port, host, dbFile: env.MINPING_DB || 'data/minping.db', adminToken: adminTokenFrom(env), publicUrl: publicUrlFrom(env) };
+  const trustProxy = parseTrustProxy(env.MINPING_TRUST_PROXY);
+  return { port, host, dbFile: env.MINPING_DB || 'data/minping.db', adminToken: adminTokenFrom(env), publicUrl: publicUrlFrom(env), ...(trustProxy && { trustProxy }) };
 }
 
 /** The settings both runtimes share; Workers read them from the bindings, Node from the process. */
