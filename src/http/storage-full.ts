@@ -1,4 +1,5 @@
 import type { Context } from 'hono';
+import { HTTP_ERRORS } from './http-error';
 
 /**
  * A full disk (SQLite's SQLITE_FULL, the OS's ENOSPC) is not a bug in a request: it is a
@@ -14,8 +15,7 @@ export function isStorageFull(err: unknown): boolean {
   return (typeof code === 'string' && FULL.test(code)) || (typeof message === 'string' && FULL.test(message));
 }
 
-export const STORAGE_FULL_MESSAGE =
-  '服务器磁盘已满，投票和其他修改暂时无法保存（已确认的投票都已保存，不受影响）。请管理员立即清理服务器磁盘空间；空间恢复后系统自动继续，无需重启，请投票人稍后重新提交。';
+export const STORAGE_FULL_MESSAGE = HTTP_ERRORS.storage_full;
 
 /** What a runtime knows about its storage: told of each full-disk error, asked by /healthz. */
 export interface StorageWatch {

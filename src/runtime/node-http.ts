@@ -2,6 +2,7 @@ import { getRequestListener } from '@hono/node-server';
 import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
+import { HTTP_ERRORS } from '../http/http-error';
 import { applyForwardedUrl, bare, peerTrusted, type TrustProxy } from './trust-proxy';
 
 /** How long a client may take, and how many connections it may hold (see limitsFrom). */
@@ -63,7 +64,7 @@ export interface NodeHttp {
   drain(deadlineMs: number): Promise<void>;
 }
 
-const SHUTTING_DOWN = JSON.stringify({ error: { code: 'shutting_down', message: '服务器正在重启，本次提交未处理，请稍候几秒后重新提交' } });
+const SHUTTING_DOWN = JSON.stringify({ error: { code: 'shutting_down', message: HTTP_ERRORS.shutting_down } });
 
 export function createNodeHttp(fetch: (req: Request) => Response | Promise<Response>, limits: HttpLimits, trust: TrustProxy | null): NodeHttp {
   const listener = getRequestListener(fetch);
