@@ -32,9 +32,9 @@ export function checkDatabaseFile(file: string): void {
   try {
     db = new Database(file, { fileMustExist: true });
     const rows = db.pragma('quick_check(5)') as { quick_check: string }[];
-    verdict = rows.map((r) => r.quick_check).join('; ');
+    verdict = rows.map((r) => r.quick_check).join('; ').replace(/\s+/g, ' ').trim();
   } catch (err) {
-    verdict = String((err as Error).message ?? err);
+    verdict = String((err as Error).message ?? err).replace(/\s+/g, ' ');
   } finally {
     db?.close();
   }
