@@ -1,5 +1,5 @@
 import type { Context } from 'hono';
-import { HTTP_ERRORS } from './http-error';
+import { HTTP_ERRORS, HttpError } from './http-error';
 
 /**
  * A full disk (SQLite's SQLITE_FULL, the OS's ENOSPC) is not a bug in a request: it is a
@@ -45,10 +45,16 @@ export class RateLimitedLog {
 
 const fallbackLog = new RateLimitedLog();
 
-export function storageFullResponse(c: Context, err: unknown) {
+/** Tells the runtime's watch (and so the log, once a minute); a page then shows HTTP_ERRORS.storage_full. */
+export function noteStorageFull(c: Context, err: unknown): HttpError {
   const watch = (c.get('platform') as { storage?: StorageWatch } | undefined)?.storage;
   if (watch) watch.noteFull(err);
   else fallbackLog.note(`minping: storage full — ${String((err as Error)?.message ?? err)}`);
   c.header('Retry-After', '30');
+  return new HttpError('storage_full');
+}
+
+export function storageFullResponse(c: Context, err: unknown) {
+  noteStorageFull(c, err);
   return c.json({ error: { code: 'storage_full', message: STORAGE_FULL_MESSAGE } }, 503);
 }
