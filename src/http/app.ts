@@ -39,7 +39,7 @@ export function createApp(platform: Platform, options: AppOptions = {}) {
   app.use(async (c, next) => {
     c.set('platform', platform);
     c.set('throttle', throttle);
-    c.set('services', { store: platform.store(c), config: platform.config(c), sha256: platform.sha256 });
+    c.set('services', { store: platform.store(c), config: platform.config(c), sha256: platform.sha256, sheets: platform.sheets });
     await next();
   });
   app.use(bodyLimits());

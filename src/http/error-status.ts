@@ -47,6 +47,7 @@ const STATUS: Record<ErrorCode, ContentfulStatusCode> = {
   invalid_state: 409,
   results_sealed: 409,
   payload_too_large: 413,
+  sheet_too_large: 413,
   too_many_attempts: 429,
   internal: 500,
   storage_full: 503,

@@ -3,6 +3,7 @@ import { hash } from 'node:crypto';
 import type { Platform } from '../http/env';
 import type { StorageWatch } from '../http/storage-full';
 import type { AppConfig } from '../services/context';
+import type { SheetReader } from '../services/scoring-sheet';
 import type { Store } from '../store/types';
 import { clientAddressOf, type TrustProxy } from './trust-proxy';
 
@@ -14,6 +15,7 @@ export interface NodePlatformOptions {
   /** No MINPING_PUBLIC_URL behind a proxy: QR links use the origin the browser used (https://…). */
   publicUrlFromRequest?: boolean;
   storage?: StorageWatch;
+  sheets?: SheetReader;
 }
 
 export function nodePlatform(store: Store, config: AppConfig, options: NodePlatformOptions = {}): Platform {
@@ -24,6 +26,7 @@ export function nodePlatform(store: Store, config: AppConfig, options: NodePlatf
     sha256: nodeSha256,
     compressesPages: true,
     storage: options.storage,
+    sheets: options.sheets,
     // The one place the throttle's client address comes from.
     clientAddress: (c) => {
       let peer: string | undefined;

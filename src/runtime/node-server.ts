@@ -6,6 +6,7 @@ import { openDatabase, SqliteStore, type SqliteOptions } from '../store/sqlite-s
 import type { NodeSettings } from './env';
 import { createNodeHttp, limitsFrom, type HttpLimits } from './node-http';
 import { nodePlatform, nodeSha256 } from './node-platform';
+import { workerSheetReader } from './node-sheets';
 import { watchStorage } from './node-storage';
 import { checkDatabaseFile, listenError } from './startup-checks';
 
@@ -31,7 +32,7 @@ export async function startNodeServer(settings: NodeSettings, options: ServerOpt
   const store = new SqliteStore(openDatabase(settings.dbFile, options));
   const config = { adminToken: settings.adminToken, publicUrl: settings.publicUrl ?? '' };
   const storage = settings.dbFile === ':memory:' ? undefined : watchStorage(dirname(settings.dbFile));
-  const platform = nodePlatform(store, config, { trustProxy: settings.trustProxy, publicUrlFromRequest: !settings.publicUrl && Boolean(settings.trustProxy), storage });
+  const platform = nodePlatform(store, config, { trustProxy: settings.trustProxy, publicUrlFromRequest: !settings.publicUrl && Boolean(settings.trustProxy), storage, sheets: workerSheetReader() });
   const app = createApp(platform, options);
   const http = createNodeHttp(app.fetch, { ...limitsFrom(process.env), ...options.limits }, settings.trustProxy ?? null);
   try {

@@ -1,5 +1,6 @@
 import type { Sha256 } from '../lib/sha256';
 import type { Store } from '../store/types';
+import type { SheetReader } from './scoring-sheet';
 
 export interface AppConfig {
   /** When set, this value is an admin key (MINPING_ADMIN_TOKEN). */
@@ -13,4 +14,6 @@ export interface Services {
   store: Store;
   config: AppConfig;
   sha256: Sha256;
+  /** Reads an uploaded sheet; Node does it on a worker thread with a memory cap (default: here). */
+  sheets?: SheetReader;
 }
