@@ -11,7 +11,7 @@ import { BallotPage } from '../../../web/voter/ballot-page';
 import { EntryPage } from '../../../web/voter/entry-page';
 import { langQuery } from '../../../web/voter/layout';
 import { NotOpenPage, ProblemPage, SuccessPage, TooManyPage, UnknownPage, UsedPage, VoidPage, type Where } from '../../../web/voter/notice-pages';
-import { readForm } from '../body';
+import { BALLOT_BYTES, limitBody, readForm } from '../body';
 import type { AppEnv } from '../env';
 import { isCoded, statusOf } from '../error-status';
 import { retryAfter } from '../errors';
@@ -62,6 +62,7 @@ function entry(c: C, code: string | undefined) {
  * leaking the token to anyone. Errors become pages here, in the voter's language.
  */
 export const voterPages = new Hono<AppEnv>()
+  .use(limitBody(BALLOT_BYTES))
   .use(async (c, next) => {
     c.header('Referrer-Policy', 'no-referrer');
     await next();
@@ -69,7 +70,7 @@ export const voterPages = new Hono<AppEnv>()
   .use((c, next) => (c.get('platform').compressesPages ? gzip(c, next) : next()))
   .get('/', (c) => entry(c, c.req.query('code')))
   .post('/', async (c) => {
-    return entry(c, (await readForm(c)).code);
+    return entry(c, (await readForm(c)).flat().code);
   })
   .get('/:token', async (c) => {
     const { token, meeting } = await lookUp(c);
@@ -79,13 +80,14 @@ export const voterPages = new Hono<AppEnv>()
     return htmlPage(c, <BallotPage lang={w.lang} langQuery={w.langQuery} token={token.token} meeting={meeting} />);
   })
   .post('/:token', async (c) => {
-    const choices = await readForm(c);
+    const choices = (await readForm(c)).flat();
     const { token, meeting } = await lookUp(c);
     const w = where(c, `/b/${token.token}`);
     const refused = refusal(meeting, token);
     if (refused) return refusedPage(c, w, refused, meeting);
     try {
       const { receipt } = await castBallot(c.get('services'), { token: token.token, choices, channel: 'phone' });
+      c.get('hub').poke(meeting.id);
       return htmlPage(c, <SuccessPage w={w} meetingTitle={meeting.title} receipt={receipt} />);
     } catch (err) {
       if (!(err instanceof DomainError)) throw err;
