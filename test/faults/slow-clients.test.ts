@@ -89,7 +89,7 @@ describe('slow clients cannot starve voters', () => {
     expect(cut.filter((c) => c === null)).toHaveLength(0);
     const slowest = Math.max(...(cut as number[]));
     // Cut at the limit (checked every ~¼ of the headers limit), not never.
-    expect(slowest).toBeLessThan(REQUEST_TIMEOUT_MS + 1500);
+    expect(slowest).toBeLessThan(REQUEST_TIMEOUT_MS + 2500);
     expect(Math.min(...(cut as number[]))).toBeGreaterThanOrEqual(HEADERS_TIMEOUT_MS - 100);
     const timedOut = drippers.filter((d) => d.answer.startsWith('HTTP/1.1 408')).length;
     console.log(`slow clients: ${DRIPPERS} drippers (headers ${HEADERS_TIMEOUT_MS} ms / request ${REQUEST_TIMEOUT_MS} ms limits) all cut after ${Math.min(...(cut as number[]))}–${slowest} ms, ${timedOut} with a 408; a vote during the attack took ${voteMs} ms`);
@@ -98,8 +98,9 @@ describe('slow clients cannot starve voters', () => {
 
   it('one address holding its whole share cannot lock out a voter from another', async () => {
     const crowd = await Promise.all(Array.from({ length: PER_ADDRESS + 100 }, () => drip(server.url, 'body')));
-    await waitFor(() => crowd.filter((d) => d.cutAfter !== null).length >= 100, 2000);
-    const refused = crowd.filter((d) => d.cutAfter !== null && d.cutAfter < 1000).length;
+    await waitFor(() => crowd.filter((d) => d.cutAfter !== null).length >= 100, 5000);
+    // Refused at the door: closed with no answer, before any timeout could send its 408.
+    const refused = crowd.filter((d) => d.cutAfter !== null && d.answer === '').length;
     // 100 over the share (one more while the first test's kept-alive fetch connection lingers).
     expect(refused).toBeGreaterThanOrEqual(100);
     expect(refused).toBeLessThanOrEqual(102);
