@@ -1,5 +1,4 @@
 import type { IncomingMessage } from 'node:http';
-import { isIP } from 'node:net';
 
 /**
  * MINPING_TRUST_PROXY: who may tell us the client's address, scheme and host.
@@ -26,6 +25,11 @@ export function parseTrustProxy(raw: string | undefined): TrustProxy | null {
   }
   return { trusted: (a) => exact.has(a) || (loopback && isLoopback(a)) };
 }
+
+// No node:net here: env.ts (shared with the Workers runtime) parses the setting.
+const IPV4 = /^(25[0-5]|2[0-4]\d|1?\d?\d)(\.(25[0-5]|2[0-4]\d|1?\d?\d)){3}$/;
+const IPV6 = /^[0-9a-f]{0,4}(:[0-9a-f]{0,4}){2,7}(:\d+\.\d+\.\d+\.\d+)?$/i;
+const isIP = (a: string) => (IPV4.test(a) ? 4 : IPV6.test(a) ? 6 : 0);
 
 /** `::ffff:1.2.3.4` → `1.2.3.4`, `[::1]:443` → `::1`, `1.2.3.4:80` → `1.2.3.4`. */
 export function bare(address: string): string {
