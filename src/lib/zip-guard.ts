@@ -87,7 +87,10 @@ export async function checkZipInflation(bytes: Uint8Array, entries: Entry[], lim
     const start = e.localOffset + 30 + view.getUint16(e.localOffset + 26, true) + view.getUint16(e.localOffset + 28, true);
     const data = bytes.subarray(start, start + e.compressed);
     if (e.method === 0) {
+      // Stored: its size is its size, and no bigger than the upload itself.
+      if (e.compressed !== e.inflated) throw new ZipRefused('malformed', `entry ${e.name} stored with two sizes`);
       total += data.length;
+      if (total > limits.maxInflatedBytes) throw new ZipRefused('too_large', 'stored entries past the cap');
     } else if (e.method === 8) {
       let entryBytes = 0;
       const reader = new Blob([data as BlobPart]).stream().pipeThrough(new DecompressionStream('deflate-raw')).getReader();

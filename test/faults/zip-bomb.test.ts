@@ -126,6 +126,13 @@ describe('upload bombs', () => {
       expect(res.body.error.code).toBe('sheet_too_large');
       expect(res.body.error.message).toMatch(/解压后过大/);
       expect(res.body.error.limit).toBe('inflated');
+      // The scorer's page shows its form again with the reason.
+      const form = new FormData();
+      form.set('rule', 'first-secretary');
+      form.set('file', new Blob([new Uint8Array(bomb.file)]), 'bomb.xlsx');
+      const page = await fetch(`${server.url}/staff/scoring/upload`, { method: 'POST', headers: { authorization: `Bearer ${scorerKey}` }, body: form });
+      expect(page.status).toBe(413);
+      expect(await page.text()).toContain('解压后过大');
       console.log(`zip bomb (${lie ? 'lying' : 'honest'} sizes): ${Math.round(bomb.file.length / 1024)} KB inflating to ${Math.round(bomb.inflated / 1024 / 1024)} MB, refused 413 in ${ms} ms`);
       await alive();
     });
