@@ -60,6 +60,7 @@ describe('slow clients cannot starve voters', () => {
   let server: ChildServer;
   let tokens: string[];
   let subjects: string[];
+  let meetingId: string;
   beforeAll(async () => {
     server = await startChildServer(join(dir, 'minping.db'), {
       MINPING_REQUEST_TIMEOUT_MS: String(REQUEST_TIMEOUT_MS),
@@ -69,6 +70,7 @@ describe('slow clients cannot starve voters', () => {
     const admin = client(server.url, TEST_ADMIN_KEY);
     const m = await newMeeting(admin, { title: '慢速攻击', eligible: 10, subjects: [{ name: '支部' }] });
     subjects = m.subjects;
+    meetingId = m.id;
     tokens = await issue(admin, m.id, 10);
     await admin.post(`/api/meetings/${m.id}/open`);
   });
@@ -94,6 +96,19 @@ describe('slow clients cannot starve voters', () => {
     const timedOut = drippers.filter((d) => d.answer.startsWith('HTTP/1.1 408')).length;
     console.log(`slow clients: ${DRIPPERS} drippers (headers ${HEADERS_TIMEOUT_MS} ms / request ${REQUEST_TIMEOUT_MS} ms limits) all cut after ${Math.min(...(cut as number[]))}–${slowest} ms, ${timedOut} with a 408; a vote during the attack took ${voteMs} ms`);
     expect((await client(server.url).get('/healthz')).status).toBe(200);
+  });
+
+  it("the limits are for receiving a request: a supervisor's live turnout stream outlives them", async () => {
+    const res = await fetch(`${server.url}/api/meetings/${meetingId}/turnout/stream`, { headers: { authorization: `Bearer ${TEST_ADMIN_KEY}` } });
+    expect(res.status).toBe(200);
+    const reader = res.body!.getReader();
+    let closed = false;
+    void (async () => {
+      for (;;) if ((await reader.read().catch(() => ({ done: true }))).done) return void (closed = true);
+    })();
+    await new Promise((r) => setTimeout(r, REQUEST_TIMEOUT_MS * 2));
+    expect(closed).toBe(false);
+    await reader.cancel();
   });
 
   it('one address holding its whole share cannot lock out a voter from another', async () => {
