@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_MIN_GROUP, LOWEST_MIN_GROUP } from '../domain/rule';
 import type { AppConfig } from '../services/context';
 import { parseTrustProxy, type TrustProxy } from './trust-proxy';
 
@@ -12,6 +13,8 @@ export interface NodeSettings {
   publicUrl?: string;
   /** MINPING_TRUST_PROXY: behind a reverse proxy, whose X-Forwarded-* headers to believe. */
   trustProxy?: TrustProxy | null;
+  /** The publication floor k: results of a meeting with fewer ballots show no counts. */
+  minGroup?: number;
 }
 
 /** An empty variable is an unset one (`FOO= npm start`), as a shell user means it. */
@@ -27,6 +30,15 @@ const shared = {
       .string()
       .regex(/^https?:\/\/[^/]+/, { error: (issue) => `MINPING_PUBLIC_URL must be an http(s) URL, got "${String(issue.input)}"` })
       .optional(),
+  ),
+  // The publication floor k; below 3 one voter's choices would show through the counts.
+  MINPING_MIN_GROUP: optional(
+    z
+      .string()
+      .refine((v) => /^\s*\d+\s*$/.test(v) && Number(v) >= LOWEST_MIN_GROUP, {
+        error: (issue) => `MINPING_MIN_GROUP must be a whole number of at least ${LOWEST_MIN_GROUP} (公布结果的最少票数不能低于 ${LOWEST_MIN_GROUP}), got "${String(issue.input)}"`,
+      })
+      .transform(Number),
   ),
 };
 
@@ -63,6 +75,7 @@ export function parseNodeEnv(env: Record<string, string | undefined>): NodeSetti
     dbFile: e.MINPING_DB || 'data/minping.db',
     adminToken: e.MINPING_ADMIN_TOKEN,
     publicUrl: e.MINPING_PUBLIC_URL,
+    minGroup: e.MINPING_MIN_GROUP ?? DEFAULT_MIN_GROUP,
     ...(trustProxy && { trustProxy }),
   };
 }
@@ -73,5 +86,5 @@ export function parseNodeEnv(env: Record<string, string | undefined>): NodeSetti
  */
 export function parseWorkerEnv(env: Record<string, unknown>, requestOrigin: string): AppConfig {
   const e = parsed(workerEnv, env);
-  return { adminToken: e.MINPING_ADMIN_TOKEN, publicUrl: e.MINPING_PUBLIC_URL ?? requestOrigin };
+  return { adminToken: e.MINPING_ADMIN_TOKEN, publicUrl: e.MINPING_PUBLIC_URL ?? requestOrigin, minGroup: e.MINPING_MIN_GROUP ?? DEFAULT_MIN_GROUP };
 }

@@ -30,7 +30,7 @@ export async function startNodeServer(settings: NodeSettings, options: ServerOpt
   if (settings.dbFile !== ':memory:') mkdirSync(dirname(settings.dbFile), { recursive: true });
   checkDatabaseFile(settings.dbFile);
   const store = new SqliteStore(openDatabase(settings.dbFile, options));
-  const config = { adminToken: settings.adminToken, publicUrl: settings.publicUrl ?? '' };
+  const config = { adminToken: settings.adminToken, publicUrl: settings.publicUrl ?? '', minGroup: settings.minGroup };
   const storage = settings.dbFile === ':memory:' ? undefined : watchStorage(dirname(settings.dbFile));
   const platform = nodePlatform(store, config, { trustProxy: settings.trustProxy, publicUrlFromRequest: !settings.publicUrl && Boolean(settings.trustProxy), storage, sheets: workerSheetReader() });
   const app = createApp(platform, options);

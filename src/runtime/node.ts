@@ -1,25 +1,26 @@
-import { parseNodeEnv } from './env';
+import { parseNodeEnv, type NodeSettings } from './env';
 import { startNodeServer, type RunningServer } from './node-server';
 import { StartupError } from './startup-checks';
 
 // `npm start`: the product on one machine, an embedded SQLite file, nothing to set up.
+let settings: NodeSettings;
+try {
+  settings = parseNodeEnv(process.env);
+} catch (err) {
+  // A bad setting is the operator's to fix: one line saying which, not a stack trace.
+  console.error(`minping: refusing to start: ${(err as Error).message}`);
+  process.exit(1);
+}
 let server: RunningServer;
 try {
-  const settings = parseNodeEnv(process.env);
   server = await startNodeServer(settings);
-  console.log(`minping 民评 serving on ${server.url}  (database: ${settings.dbFile}, QR links: ${settings.publicUrl ?? (settings.trustProxy ? 'the address the proxy forwards' : server.url)})`);
 } catch (err) {
-  // A reason not to start is one line that says what to do; a bad setting likewise.
-  if (err instanceof StartupError) {
-    console.error(err.message);
-    process.exit(err.exitCode);
-  }
-  if (err instanceof Error && /^(PORT|HOST|MINPING_)/.test(err.message)) {
-    console.error(`minping 无法启动：环境变量有误：${err.message}`);
-    process.exit(2);
-  }
-  throw err;
+  // A reason not to start (corrupt file, busy port) is one line that says what to do.
+  if (!(err instanceof StartupError)) throw err;
+  console.error(err.message);
+  process.exit(err.exitCode);
 }
+console.log(`minping 民评 serving on ${server.url}  (database: ${settings.dbFile}, QR links: ${settings.publicUrl ?? (settings.trustProxy ? 'the address the proxy forwards' : server.url)})`);
 if (server.bootstrapAdminKey) {
   console.log(`\nA fresh database: created an admin account. Its key, shown this once:\n\n  ${server.bootstrapAdminKey}\n\n(Lost it? \`npm run admin:key\` on this machine makes a new one.)\n`);
 }

@@ -55,6 +55,7 @@ export function matchRow(row: InputRow, sources: readonly SatisfactionRow[]): (S
   const latest = found.reduce((a, b) => ((b.closedAt ?? '') > (a.closedAt ?? '') ? b : a));
   const inLatest = found.filter((s) => s.meetingId === latest.meetingId);
   if (inLatest.length > 1) return `${who}在测评会“${latest.meeting}”中对应 ${inLatest.length} 个测评对象，请填写测评对象名称`;
+  if (latest.withheld) return `测评会“${latest.meeting}”只有 ${latest.cast} 张选票，少于公布下限，不公布满意度`;
   if (latest.satisfaction === null) return `测评会“${latest.meeting}”中“${latest.subject}”没有票，算不出满意度`;
   return latest as SatisfactionRow & { satisfaction: number };
 }

@@ -123,10 +123,11 @@ describe('scoring spreadsheets: templates, uploads, exports', () => {
       title: '2026年东风村民主测评',
       organization: '东风村',
       subjects: ['东风村党支部'],
-      eligible: 3,
-      votes: ['very_satisfied', 'satisfied', 'dissatisfied'],
+      eligible: 6,
+      votes: ['very_satisfied', 'satisfied', 'dissatisfied', 'very_satisfied', 'satisfied', 'dissatisfied'],
     });
-    const west = await closedMeeting(target.url, supervisor, { title: '2026年西岭村民主测评', organization: '西岭村', subjects: ['西岭村党支部'], eligible: 6, votes: ['very_satisfied'] });
+    // 5 of 9: over the publication floor, under the 2/3 quorum.
+    const west = await closedMeeting(target.url, supervisor, { title: '2026年西岭村民主测评', organization: '西岭村', subjects: ['西岭村党支部'], eligible: 9, votes: Array(5).fill('very_satisfied') });
     const template = (await get('/api/scoring/templates/upgrade-composite.xlsx')).bytes;
     const sheet = fillTemplate(template, [
       ['D1', '东风村党支部', null, null, 90, 90, null],
