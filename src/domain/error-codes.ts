@@ -26,6 +26,8 @@ export const DOMAIN_ERRORS = {
   duplicate_column: '表格中有重复的列',
   missing_columns: '表格缺少必需的列',
   too_many_rows: '表格行数过多',
+  sheet_too_large:
+    '上传的表格解压后过大或单元格过多（可能是损坏或恶意构造的文件），已拒绝。请只保留评分数据，删除多余的工作表、图片和空白格式后另存为 .xlsx 再上传，或另存为“CSV UTF-8”',
   invalid_supervisor: '只能添加有效的监督员账号：请从监督员列表中选择',
   // something that does not exist (404)
   token_unknown: '测评码无效，请核对测评码后重试',

@@ -44,10 +44,11 @@ export function createApp(platform: Platform, options: AppOptions = {}) {
     c.set('platform', platform);
     c.set('throttle', throttle);
     c.set('hub', hub);
-    c.set('services', { store: platform.store(c), config: platform.config(c), sha256: platform.sha256, now: options.clock });
+    c.set('services', { store: platform.store(c), config: platform.config(c), sha256: platform.sha256, now: options.clock, sheets: platform.sheets });
     await next();
   });
-  app.get('/healthz', (c) => c.json({ ok: true }));
+  // A load balancer or a supervisor's check: 503 with the reason while the disk is full.
+  app.get('/healthz', (c) => (platform.storage?.state() === 'full' ? c.json({ ok: false, storage: 'full' }, 503) : c.json({ ok: true, storage: 'ok' })));
   app.route('/assets', assetRoutes);
   app.route('/api/meetings', meetingRoutes);
   app.route('/api/meetings', resultRoutes);

@@ -57,8 +57,11 @@ const STATUS: Record<ErrorCode, ContentfulStatusCode> = {
   notice_running: 409,
   rows_changed: 409,
   payload_too_large: 413,
+  sheet_too_large: 413,
   too_many_attempts: 429,
   internal: 500,
+  storage_full: 503,
+  shutting_down: 503,
 };
 
 /** A refusal with a code: a rule's (DomainError) or the edge's (HttpError). */

@@ -75,7 +75,7 @@ export async function scoreUpload(services: Services, input: UploadInput): Promi
   const columns = sheetColumns(input.rule, input.params);
   // With filling on, the satisfaction column may be left out of the sheet altogether.
   const optional = new Set(input.fill === 'none' ? [] : ['satisfaction']);
-  const sheet = readSheet(input.bytes, columns, optional);
+  const sheet = await (services.sheets ?? readSheet)(input.bytes, columns, optional);
   const result = await scoreSheetRows(services, { rule: input.rule, params: input.params, rows: sheet.rows, lines: sheet.lines, fill: input.fill, onInvalid: input.onInvalid });
   return { result: { ...result, ignoredColumns: sheet.ignoredColumns }, sheet };
 }

@@ -121,7 +121,8 @@ export function readRows(rows: unknown, fields: readonly FieldSpec[], extra?: (r
     const at = where(index, id.ok ? id.value : undefined);
     for (const f of fields) {
       if (f.kind === 'id') continue;
-      const v = row[f.name];
+      // Field names may be the scorer's own (weighted): a row without `constructor` has none.
+      const v = Object.hasOwn(row, f.name) ? row[f.name] : undefined;
       if (optionalBlank(f, v)) continue;
       const check = f.kind === 'number' ? readNumber(v, f) : f.kind === 'flag' ? readFlag(v, f) : readText(v, f);
       if (!check.ok) {

@@ -41,7 +41,7 @@ export const seasonRoutes = new Hono<AppEnv>()
     const services = c.get('services');
     const season = await loadSeason(services, c.req.param('id'));
     const form = await readForm(c, '上传内容不是有效的表格表单（multipart/form-data），应包含 file');
-    const { rows, lines } = readSeasonSheet(await uploadedBytes(form.file('file')), season);
+    const { rows, lines } = await readSeasonSheet(c.get('services'), await uploadedBytes(form.file('file')), season);
     return c.json(await replaceRows(services, season.id, rows, c.get('actor'), lines));
   })
   .get('/:id/result', requireRole(STAFF), async (c) => c.json(await resultJson(c.get('services'), c.req.param('id'))))

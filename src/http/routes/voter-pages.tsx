@@ -16,6 +16,7 @@ import type { AppEnv } from '../env';
 import { isCoded, statusOf } from '../error-status';
 import { retryAfter } from '../errors';
 import { htmlPage } from '../html-page';
+import { isStorageFull, noteStorageFull } from '../storage-full';
 import { throttled } from '../throttled';
 import type { Meeting } from '../../domain/meeting';
 
@@ -99,7 +100,8 @@ export const voterPages = new Hono<AppEnv>()
       return htmlPage(c, page, 400);
     }
   })
-  .onError((err, c) => {
+  .onError((caught, c) => {
+    const err = isStorageFull(caught) ? noteStorageFull(c, caught) : caught;
     if (!isCoded(err)) throw err;
     const w = where(c, c.req.param('token') ? tokenPath(c) : '/b');
     if (err.code === 'token_unknown') return htmlPage(c, <UnknownPage w={w} />, 404);

@@ -1,3 +1,4 @@
+import type { Services } from '../context';
 import { templateFields, type FieldSpec } from '../../domain/scoring';
 import type { Season } from '../../domain/season';
 import { ruleParams } from '../../domain/season-result';
@@ -62,9 +63,10 @@ export function seasonXlsx(season: Season, current: Frozen): ArrayBuffer {
 }
 
 /** An uploaded season sheet → rows by entry key, with their sheet lines; entries left blank are not rows. */
-export function readSeasonSheet(bytes: Uint8Array, season: Season): { rows: Record<string, unknown>[]; lines: number[] } {
+export async function readSeasonSheet(services: Services, bytes: Uint8Array, season: Season): Promise<{ rows: Record<string, unknown>[]; lines: number[] }> {
   const columns = inputColumns(season);
-  const sheet = readSheet(bytes, [ENTRY, NAME, ...columns]);
+  // Through the services' reader: on Node a worker thread whose memory a bomb cannot exceed.
+  const sheet = await (services.sheets ?? readSheet)(bytes, [ENTRY, NAME, ...columns], new Set());
   const rows: Record<string, unknown>[] = [];
   const lines: number[] = [];
   sheet.rows.forEach((row, i) => {

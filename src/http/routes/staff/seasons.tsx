@@ -3,7 +3,7 @@ import { DomainError } from '../../../domain/errors';
 import { templateFields, type FieldSpec } from '../../../domain/scoring';
 import { ruleParams } from '../../../domain/season-result';
 import type { RowProblem } from '../../../domain/season-rows';
-import { nowOf } from '../../../services/context';
+import { nowOf, type Services } from '../../../services/context';
 import { currentResult, finalizeSeason, liveSatisfaction, publishSeason, replaceRows } from '../../../services/seasons/result';
 import { createSeason, loadSeason } from '../../../services/seasons/seasons';
 import { readSeasonSheet, seasonXlsx } from '../../../services/seasons/sheet';
@@ -29,9 +29,9 @@ const ENTRY_COLUMNS: FieldSpec[] = [
 ];
 
 /** An uploaded list of entries: a sheet with 编号 and 名称 columns (所在单位, 类别 optional). */
-async function entriesFromFile(file: File | undefined) {
+async function entriesFromFile(services: Services, file: File | undefined) {
   if (!file || file.size === 0) return [];
-  const sheet = readSheet(new Uint8Array(await file.arrayBuffer()), ENTRY_COLUMNS);
+  const sheet = await (services.sheets ?? readSheet)(new Uint8Array(await file.arrayBuffer()), ENTRY_COLUMNS, new Set());
   return sheet.rows.map((r, i) => {
     if (typeof r.name !== 'string' || r.name === '') throw new DomainError('invalid_input', `名单表格第 ${sheet.lines[i]} 行缺少名称`);
     return { key: String(r.key), name: r.name, organization: (r.organization as string | undefined) ?? null, category: (r.category as string | undefined) ?? null };
@@ -96,7 +96,7 @@ export const seasonStaffPages = new Hono<AppEnv>()
         rounds: draft.rounds === 'mean' ? 'mean' : 'pool',
         noticeDays: /^\d+$/.test(draft.noticeDays.trim()) ? Number(draft.noticeDays) : undefined,
         previous: draft.previous || null,
-        entries: [...entriesOf(draft.entries), ...(await entriesFromFile(form.file('entriesFile')))],
+        entries: [...entriesOf(draft.entries), ...(await entriesFromFile(c.get('services'), form.file('entriesFile')))],
       });
       const season = await createSeason(c.get('services'), input, c.get('actor'));
       return c.redirect(`/staff/seasons/${season.id}?done=created`, 303);
@@ -137,7 +137,7 @@ export const seasonStaffPages = new Hono<AppEnv>()
     const body = await readForm(c);
     return orPage(c, id, async () => {
       const season = await loadSeason(c.get('services'), id);
-      const { rows, lines } = readSeasonSheet(await uploadedBytes(body.file('file')), season);
+      const { rows, lines } = await readSeasonSheet(c.get('services'), await uploadedBytes(body.file('file')), season);
       return replaceRows(c.get('services'), id, rows, c.get('actor'), lines);
     }, 'rows');
   })
