@@ -1,4 +1,4 @@
-import type { Sha256 } from '../lib/sha256';
+import type { Sha256 } from '../domain/audit';
 import type { Store } from '../store/types';
 
 export interface AppConfig {

@@ -27,7 +27,6 @@ export function make(n: bigint, d: bigint = 1n): Dec {
 }
 
 export const ZERO = make(0n);
-export const ONE = make(1n);
 export const HUNDRED = make(100n);
 
 export function fromInt(i: number | bigint): Dec {
