@@ -134,8 +134,8 @@ function terminatingPlaces(x: Dec): number | null {
   let d = x.d;
   let twos = 0;
   let fives = 0;
-  while (d % 2n === 0n) (d /= 2n), twos++;
-  while (d % 5n === 0n) (d /= 5n), fives++;
+  for (; d % 2n === 0n; twos++) d /= 2n;
+  for (; d % 5n === 0n; fives++) d /= 5n;
   return d === 1n ? Math.max(twos, fives) : null;
 }
 
