@@ -91,8 +91,8 @@ export const newMeetingPages = new Hono<AppEnv>()
       const meeting = await createMeeting(c.get('services'), inputOf(draft), c.get('actor'));
       return c.redirect(`/staff/meetings/${meeting.id}?done=created`, 303);
     } catch (err) {
-      const status = err instanceof DomainError ? statusOf(err) : 0;
-      if (status === 400 || status === 409) return formPage(c, draft, (err as DomainError).message, status);
+      const status = err instanceof DomainError ? statusOf(err) : 500;
+      if (err instanceof DomainError && (status === 400 || status === 409)) return formPage(c, draft, err.message, status);
       throw err;
     }
   });
