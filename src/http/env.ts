@@ -1,5 +1,5 @@
 import type { Context } from 'hono';
-import type { Sha256 } from '../lib/sha256';
+import type { Sha256 } from '../domain/audit';
 import type { AppConfig, Services } from '../services/context';
 import type { TurnoutHub } from '../services/turnout-hub';
 import type { Store } from '../store/types';
@@ -22,6 +22,9 @@ export interface Platform {
   /** Whether the app should gzip pages itself (Node); Workers compress at the edge. */
   compressesPages?: boolean;
 }
+
+/** A request's context in this app: what every route and helper takes. */
+export type C = Context<AppEnv>;
 
 export interface AppEnv {
   Variables: {

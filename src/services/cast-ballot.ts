@@ -55,7 +55,7 @@ export interface CastInput {
 export async function castBallot(services: Services, input: CastInput): Promise<Cast> {
   const token = normalizeToken(input.token);
   if (!token) throw unknownToken();
-  const form = await formOf(services, input.choices);
+  const form = await ballotFormFor(services, input.choices);
   const grades = form && (!input.meetingId || input.meetingId === form.meetingId) ? completeBallot(form.subjects, input.choices) : null;
   if (form && grades) {
     const receipt = await spend(services, input, await services.sha256(token), form.meetingId, grades);
@@ -65,7 +65,7 @@ export async function castBallot(services: Services, input: CastInput): Promise<
 }
 
 /** The form of the meeting the first subject in `choices` belongs to. */
-async function formOf(services: Services, choices: unknown): Promise<BallotForm | null> {
+async function ballotFormFor(services: Services, choices: unknown): Promise<BallotForm | null> {
   if (typeof choices !== 'object' || choices === null) return null;
   for (const subjectId in choices) return services.store.ballotForm(subjectId);
   return null;

@@ -1,5 +1,5 @@
 import { DEFAULT_MIN_GROUP } from '../domain/rule';
-import type { Sha256 } from '../lib/sha256';
+import type { Sha256 } from '../domain/audit';
 import type { Store } from '../store/types';
 import type { SheetReader } from './scoring-sheet';
 

@@ -24,12 +24,22 @@ function csvCells(text: string): string[][] {
   for (let i = 0; i < body.length; i++) {
     const ch = body[i];
     if (quoted) {
-      if (ch === '"' && body[i + 1] === '"') (cell += '"'), i++;
+      if (ch === '"' && body[i + 1] === '"') {
+        cell += '"';
+        i++;
+      }
       else if (ch === '"') quoted = false;
       else cell += ch;
     } else if (ch === '"') quoted = true;
-    else if (ch === ',') rows.at(-1)!.push(cell), (cell = '');
-    else if (ch === '\r' && body[i + 1] === '\n') rows.at(-1)!.push(cell), (cell = ''), rows.push([]), i++;
+    else if (ch === ',') {
+      rows.at(-1)!.push(cell);
+      cell = '';
+    } else if (ch === '\r' && body[i + 1] === '\n') {
+      rows.at(-1)!.push(cell);
+      cell = '';
+      rows.push([]);
+      i++;
+    }
     else cell += ch;
   }
   return rows.filter((r) => r.length > 0);

@@ -27,7 +27,6 @@ export function make(n: bigint, d: bigint = 1n): Dec {
 }
 
 export const ZERO = make(0n);
-export const ONE = make(1n);
 export const HUNDRED = make(100n);
 
 export function fromInt(i: number | bigint): Dec {
@@ -135,8 +134,8 @@ function terminatingPlaces(x: Dec): number | null {
   let d = x.d;
   let twos = 0;
   let fives = 0;
-  while (d % 2n === 0n) (d /= 2n), twos++;
-  while (d % 5n === 0n) (d /= 5n), fives++;
+  for (; d % 2n === 0n; twos++) d /= 2n;
+  for (; d % 5n === 0n; fives++) d /= 5n;
   return d === 1n ? Math.max(twos, fives) : null;
 }
 

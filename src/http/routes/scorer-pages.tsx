@@ -6,14 +6,14 @@ import { scoreSheetRows, scoreUpload } from '../../services/scoring-upload';
 import { ScoringPage, type ScoringPageProps } from '../../../web/scorer/scoring-page';
 import { requireRole, SCORER } from '../auth';
 import { limitBody, readForm, SHEET_BYTES, validate } from '../body';
-import type { AppEnv } from '../env';
+import type { AppEnv, C } from '../env';
 import { statusOf } from '../error-status';
 import { htmlPage } from '../html-page';
 import { scoringExportSchema } from '../schemas';
 import { paramsFromForm } from '../scoring-form';
 import { resultView, ruleView } from '../scoring-view';
 import { fillMode, paramsFromText, resultResponse, templateResponse, uploadedBytes } from './scoring';
-import { pageError, staffView, type C } from './staff/kit';
+import { pageError, staffView } from './staff/kit';
 
 type PageState = Omit<ScoringPageProps, 'actor' | 'csrf' | 'ruleView'>;
 

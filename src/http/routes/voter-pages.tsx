@@ -1,4 +1,3 @@
-import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { compress } from 'hono/compress';
 import { normalizeToken } from '../../domain/codes';
@@ -12,7 +11,7 @@ import { EntryPage } from '../../../web/voter/entry-page';
 import { langQuery } from '../../../web/voter/layout';
 import { NotOpenPage, ProblemPage, SuccessPage, TooManyPage, UnknownPage, UsedPage, VoidPage, type Where } from '../../../web/voter/notice-pages';
 import { BALLOT_BYTES, limitBody, readForm } from '../body';
-import type { AppEnv } from '../env';
+import type { AppEnv, C } from '../env';
 import { isCoded, statusOf } from '../error-status';
 import { retryAfter } from '../errors';
 import { htmlPage } from '../html-page';
@@ -20,7 +19,6 @@ import { isStorageFull, noteStorageFull } from '../storage-full';
 import { throttled } from '../throttled';
 import type { Meeting } from '../../domain/meeting';
 
-type C = Context<AppEnv>;
 
 /**
  * A 40-subject 民主评议党员 ballot is ~22 KB of HTML, ~3 KB gzipped: worth it on a weak signal.

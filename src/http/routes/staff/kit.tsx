@@ -1,13 +1,11 @@
-import type { Context } from 'hono';
 import { MessagePage } from '../../../../web/staff/message-page';
-import type { AppEnv } from '../../env';
+import type { C } from '../../env';
 import { isCoded, statusOf } from '../../error-status';
 import { onError, retryAfter } from '../../errors';
 import { htmlPage } from '../../html-page';
 import { isStorageFull, noteStorageFull } from '../../storage-full';
 import { csrfToken } from '../../session';
 
-export type C = Context<AppEnv>;
 
 /** What every signed-in page's layout needs. */
 export async function staffView(c: C) {

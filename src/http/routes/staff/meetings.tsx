@@ -7,11 +7,11 @@ import { blankDraft, MeetingForm, MORE_CATEGORIES, MORE_SUBJECTS, type MeetingDr
 import { MeetingsPage } from '../../../../web/staff/meetings-page';
 import { requireRole, SUPERVISOR } from '../../auth';
 import { readForm, validate, type FormBody } from '../../body';
-import type { AppEnv } from '../../env';
+import type { AppEnv, C } from '../../env';
 import { statusOf } from '../../error-status';
 import { htmlPage } from '../../html-page';
 import { createMeetingSchema } from '../../schemas';
-import { staffView, type C } from './kit';
+import { staffView } from './kit';
 
 const MAX_CATEGORIES = 50;
 const MAX_SUBJECTS = 200;
@@ -93,8 +93,8 @@ export const newMeetingPages = new Hono<AppEnv>()
       const meeting = await createMeeting(c.get('services'), inputOf(draft), c.get('actor'));
       return c.redirect(`/staff/meetings/${meeting.id}?done=created`, 303);
     } catch (err) {
-      const status = err instanceof DomainError ? statusOf(err) : 0;
-      if (status === 400 || status === 409) return formPage(c, draft, (err as DomainError).message, status);
+      const status = err instanceof DomainError ? statusOf(err) : 500;
+      if (err instanceof DomainError && (status === 400 || status === 409)) return formPage(c, draft, err.message, status);
       throw err;
     }
   });

@@ -13,11 +13,11 @@ import { SeasonPage } from '../../../../web/seasons/staff-season-page';
 import { requireRole, SCORER, STAFF } from '../../auth';
 import { JSON_BYTES, limitBody, readForm, SHEET_BYTES, validate } from '../../body';
 import { statusOf } from '../../error-status';
-import type { AppEnv } from '../../env';
+import type { AppEnv, C } from '../../env';
 import { htmlPage } from '../../html-page';
 import { createSeasonSchema } from '../../season-schemas';
 import { uploadedBytes, xlsxBody } from '../scoring';
-import { pageError, staffView, type C } from './kit';
+import { pageError, staffView } from './kit';
 
 const DONE: Record<string, string> = { created: '考评已创建。', rows: '评分数据已保存，结果已重新计算。', published: '结果已发布公示并冻结。', final: '结果已定稿。' };
 

@@ -8,9 +8,9 @@ import { Dashboard } from '../../../../web/staff/dashboard';
 import { secondsSince } from '../../../../web/staff/format';
 import { ResultsPage } from '../../../../web/staff/results-page';
 import { requireRole, STAFF, SUPERVISOR } from '../../auth';
-import type { AppEnv } from '../../env';
+import type { AppEnv, C } from '../../env';
 import { htmlPage } from '../../html-page';
-import { staffView, type C } from './kit';
+import { staffView } from './kit';
 
 const meetingOf = (c: C) => loadMeeting(c.get('services'), c.req.param('id') ?? '', c.get('actor'));
 
