@@ -87,6 +87,8 @@ export async function fillSatisfaction(
   lines: number[],
   mode: FillMode,
   onInvalid: InvalidPolicy = 'flag',
+  /** False where the rule takes satisfaction as optional (评星定级's 满意率): an unmatched row is still scored. */
+  required = true,
 ): Promise<Filling> {
   const own = rows.map((row) => text(row.satisfaction) !== undefined);
   if (mode === 'none' || (mode === 'blank' && own.every(Boolean))) return { rows, filled: [], unmatched: [] };
@@ -97,13 +99,13 @@ export async function fillSatisfaction(
     if (own[i] && mode === 'blank') return row;
     const match = matchRow(row, sources);
     if (typeof match === 'string') {
-      unmatched.push({ line: lines[i], id: row.id, subject: text(row.subject), organization: text(row.organization), reason: match, scored: own[i] });
+      unmatched.push({ line: lines[i], id: row.id, subject: text(row.subject), organization: text(row.organization), reason: match, scored: own[i] || !required });
       return row;
     }
     const invalidReason = notCounted(match);
     if (invalidReason && onInvalid === 'refuse') {
       const reason = `测评会“${match.meeting}”中“${match.subject}”的满意度不能采用：${invalidReason}`;
-      unmatched.push({ line: lines[i], id: row.id, subject: text(row.subject), organization: text(row.organization), reason, scored: own[i] });
+      unmatched.push({ line: lines[i], id: row.id, subject: text(row.subject), organization: text(row.organization), reason, scored: own[i] || !required });
       return row;
     }
     // The counts, not their float ratio: 28/30 stays 28/30 until the total is rounded.

@@ -55,7 +55,7 @@ describe('the scorer page form', () => {
     const href = /id="template-csv"[^>]*href="([^"]+)"|href="([^"]+)"[^>]*id="template-csv"/.exec(html)!;
     const link = (href[1] ?? href[2]).replaceAll('&amp;', '&');
     const template = await fetch(target.url + link, { headers: { authorization: `Bearer ${scorerKey}` } });
-    expect((await template.text()).split('\r\n')[0]).toBe('编号 (id),self,township'); // text() drops the BOM
+    expect((await template.text()).split('\r\n')[0]).toBe('编号,self,township,直接定级'); // text() drops the BOM
   });
 
   it('first-secretary: shares and rounding from the form decide the quota', async () => {

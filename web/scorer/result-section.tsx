@@ -1,9 +1,9 @@
 import { rules, type FieldSpec } from '../../src/domain/scoring';
-import { HUNDRED, mul, parseDec, toFixed } from '../../src/domain/scoring/decimal';
-import type { InputRow } from '../../src/domain/scoring/types';
+import type { InputRow, ScoredRow } from '../../src/domain/scoring/types';
 import { sheetColumns } from '../../src/services/scoring-columns';
 import type { FillMode } from '../../src/services/scoring-fill';
 import { cellOf, rankedOrder, reasonText, sourceText, starsText } from '../../src/services/scoring-export';
+import { percentText, satisfactionCell, twoPlaces } from '../../src/services/scoring-format';
 import type { SheetScoring } from '../../src/services/scoring-upload';
 import { CsrfField, Flash } from '../staff/layout';
 
@@ -36,6 +36,7 @@ function Downloads({ csrf, rule, payload }: { csrf: string; rule: string; payloa
 
 function Unmatched({ result }: { result: SheetScoring }) {
   if (result.unmatched.length === 0) return null;
+  const optional = sheetColumns(result.rule, result.params).some((f) => f.name === 'satisfaction' && !f.required);
   return (
     <>
       <h3>未匹配到满意度的行（{result.unmatched.length}）</h3>
@@ -55,7 +56,7 @@ function Unmatched({ result }: { result: SheetScoring }) {
                 <td class="n">{u.line}</td>
                 <td>{String(u.id ?? '')}</td>
                 <td>{u.reason}</td>
-                <td class={u.scored ? 'yes' : 'no'}>{u.scored ? '是（用表中填写的满意度）' : '否：缺少满意度'}</td>
+                <td class={u.scored ? 'yes' : 'no'}>{u.scored ? (optional ? '是（满意度选填）' : '是（用表中填写的满意度）') : '否：缺少满意度'}</td>
               </tr>
             ))}
           </tbody>
@@ -65,19 +66,19 @@ function Unmatched({ result }: { result: SheetScoring }) {
   );
 }
 
-/** Satisfaction as the percentage people read (half-up, 2 decimals); the downloads keep the exact coefficient. */
-function percent(v: unknown): string {
-  const d = parseDec(v);
-  return d ? `${toFixed(mul(d, HUNDRED), 2)}%` : String(v ?? '');
+/** Satisfaction as the percentage people read (half-up, 2 decimals), a fraction with its counts; the downloads keep the exact cell. */
+function satisfactionText(v: unknown): string {
+  const cell = satisfactionCell(v);
+  const p = percentText(v);
+  return typeof cell === 'string' && cell.includes('/') ? `${p}（${cell}）` : p;
 }
 
-/** The mass score (satisfaction × 100) is unrounded in the answer; on screen 2 decimals, like the total. */
-const twoPlaces = (v: unknown) => {
-  const d = parseDec(v);
-  return d ? toFixed(d, 2) : '';
-};
+const show = (v: unknown, f: FieldSpec) => (f.name === 'satisfaction' ? satisfactionText(v) : String(cellOf(v, f.kind) ?? ''));
 
-const show = (v: unknown, f: FieldSpec) => (f.name === 'satisfaction' ? percent(v) : String(cellOf(v, f.kind) ?? ''));
+function outcomeText(row: ScoredRow, stars: boolean): string {
+  if (!stars) return row.grade ?? '';
+  return row.stars ? `${starsText(row.stars)}（${row.stars}星）` : '不定星级';
+}
 
 /**
  * The ranked table as a scorer reads it on screen: short headers, empty optional columns left
@@ -115,10 +116,10 @@ function RankedTable({ result }: { result: SheetScoring }) {
                 ))}
                 {result.rule === 'upgrade-composite' && <td class="n">{twoPlaces(row.mass)}</td>}
                 <td class="n">
-                  <strong>{row.total}</strong>
+                  <strong>{row.total === null ? '—' : row.total}</strong>
                 </td>
                 <td>
-                  <strong>{stars ? `${starsText(row.stars ?? 0)}（${row.stars}星）` : row.grade}</strong>
+                  <strong>{outcomeText(row, stars)}</strong>
                 </td>
                 <td>
                   {row.reasons.map((r) => (
@@ -149,6 +150,13 @@ export function ResultSection({ result, csrf, payload, fileName }: { result: She
       </p>
       {!result.complete && <Flash tone="err">结果不完整：有的行缺少满意度，未参与计算，名额按已计算的行数确定。补齐后请重新计算。</Flash>}
       {result.ignoredColumns.length > 0 && <p class="muted">以下列未能识别，已忽略：{result.ignoredColumns.join('、')}</p>}
+      {result.warnings.length > 0 && (
+        <ul id="warnings" class="muted">
+          {result.warnings.map((w) => (
+            <li>提示：{w}</li>
+          ))}
+        </ul>
+      )}
       <Downloads csrf={csrf} rule={result.rule} payload={payload} />
       <RankedTable result={result} />
       <Unmatched result={result} />

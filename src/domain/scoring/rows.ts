@@ -59,10 +59,11 @@ export function readNumber(v: unknown, f: FieldSpec): Check<Dec> {
     const hint = f.fraction ? '（可填小数、“28/30”或 {"num": 28, "den": 30}）' : '';
     return bad(`${name}不是数字：${show(v)}${hint}`);
   }
+  if (f.integer && d.d !== 1n) return bad(`${name}应为整数：${show(v)}`);
   const below = f.min !== undefined && compare(d, parseDec(f.min)!) < 0;
   const above = f.max !== undefined && compare(d, parseDec(f.max)!) > 0;
-  if (below || above) {
-    const range = f.max === undefined ? `不小于 ${f.min}` : `${f.min ?? '−∞'}–${f.max}`;
+  if ((below || above) && !(f.allowZero && d.n === 0n)) {
+    const range = (f.max === undefined ? `不小于 ${f.min}` : `${f.min ?? '−∞'}–${f.max}`) + (f.allowZero ? '（不适用填0）' : '');
     const hint = f.note ? `（${f.note}）` : '';
     return bad(`${name}超出范围：${show(v)}，应为 ${range}${hint}`);
   }
@@ -79,8 +80,12 @@ function readFlag(v: unknown, f: FieldSpec): Check<boolean> {
 }
 
 function readText(v: unknown, f: FieldSpec): Check<string> {
-  if (typeof v === 'number' && Number.isFinite(v)) return ok(String(v));
-  if (typeof v === 'string' && v.trim() !== '') return ok(v.trim());
+  const text = typeof v === 'number' && Number.isFinite(v) ? String(v) : typeof v === 'string' ? v.trim() : '';
+  const named = f.multiple ? text.split(/[、,，;；/\s]+/).filter(Boolean) : [text];
+  if (text !== '' && f.options && named.some((x) => !f.options!.includes(x))) {
+    return bad(`${f.name}（${f.label}）应为 ${f.options.join('/')} 之一，收到 ${show(v)}`);
+  }
+  if (text !== '') return ok(text);
   if (isBlank(v)) return bad(`缺少 ${f.name}（${f.label}）`);
   return bad(`${f.name}（${f.label}）应为文字，收到 ${show(v)}`);
 }
@@ -119,10 +124,12 @@ export function readRows(rows: unknown, fields: readonly FieldSpec[], extra?: (r
       } else seen.set(String(id.value), index);
     }
     const at = where(index, id.ok ? id.value : undefined);
+    // A direct rating needs no scores: its blank score cells stay absent.
+    const direct = fields.some((f) => f.name === 'direct') && !isBlank(row.direct);
     for (const f of fields) {
       if (f.kind === 'id') continue;
       const v = row[f.name];
-      if (optionalBlank(f, v)) continue;
+      if (optionalBlank(f, v) || (direct && f.kind === 'number' && isBlank(v))) continue;
       const check = f.kind === 'number' ? readNumber(v, f) : f.kind === 'flag' ? readFlag(v, f) : readText(v, f);
       if (!check.ok) {
         problems.push({ row: index + 1, field: f.name, message: `${at}${check.message}` });
