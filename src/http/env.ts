@@ -1,8 +1,10 @@
 import type { Context } from 'hono';
 import type { Sha256 } from '../lib/sha256';
-import type { Actor, AppConfig, Services } from '../services/context';
+import type { AppConfig, Services } from '../services/context';
+import type { TurnoutHub } from '../services/turnout-hub';
 import type { Store } from '../store/types';
 import type { Throttle } from './throttle';
+import type { Actor } from '../domain/people';
 
 /** What a runtime hands the app: how to reach the store and config for a request, and who asked. */
 export interface Platform {
@@ -21,5 +23,9 @@ export interface AppEnv {
     actor: Actor;
     throttle: Throttle;
     platform: Platform;
+    /** Live turnout screens of this app instance: routes that change turnout or state poke it. */
+    hub: TurnoutHub;
+    /** The body limit of the request's route group, once one is declared (body.ts). */
+    bodyLimit?: number;
   };
 }

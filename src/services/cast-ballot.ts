@@ -3,23 +3,23 @@ import { normalizeToken } from '../domain/codes';
 import { DomainError } from '../domain/errors';
 import type { Channel } from '../domain/results';
 import { newReceipt, randomId } from '../lib/random';
-import type { BallotForm, Meeting } from '../store/types';
+import type { BallotForm } from '../store/types';
 import type { Services } from './context';
 import { findToken, unknownToken, type FoundToken } from './find-token';
 import { loadMeeting } from './load-meeting';
+import type { Meeting } from '../domain/meeting';
 
 export function notOpen(meeting: Pick<Meeting, 'status'>) {
   return new DomainError(
     'meeting_not_open',
     meeting.status === 'draft' ? '本次测评尚未开始投票，请等待监督员宣布开始' : '本次测评已结束投票',
-    409,
   );
 }
 
-export const tokenVoid = () => new DomainError('token_void', '此测评码已作废，请向监督员领取新的测评码', 409);
+export const tokenVoid = () => new DomainError('token_void');
 
 export const tokenUsed = (receipt: string | null) =>
-  new DomainError('token_used', `此测评码已使用${receipt ? `（回执码 ${receipt}）` : ''}`, 409, receipt ? { receipt } : undefined);
+  new DomainError('token_used', `此测评码已使用${receipt ? `（回执码 ${receipt}）` : ''}`, receipt ? { receipt } : undefined);
 
 /** Why a token cannot vote now, in the contract's order; null when it can. */
 export function refusal(meeting: Meeting, token: FoundToken): DomainError | null {
@@ -27,6 +27,12 @@ export function refusal(meeting: Meeting, token: FoundToken): DomainError | null
   if (token.state === 'void') return tokenVoid();
   if (token.state === 'used') return tokenUsed(token.receipt);
   return null;
+}
+
+/** A stored ballot: the voter's receipt, and the meeting whose turnout it changed. */
+export interface Cast {
+  receipt: string;
+  meetingId: string;
 }
 
 export interface CastInput {
@@ -46,14 +52,14 @@ export interface CastInput {
  * ballot that will count goes straight to it, with no read before; only when that step
  * refuses are the token and meeting read, to say why in the contract's order.
  */
-export async function castBallot(services: Services, input: CastInput): Promise<{ receipt: string }> {
+export async function castBallot(services: Services, input: CastInput): Promise<Cast> {
   const token = normalizeToken(input.token);
   if (!token) throw unknownToken();
   const form = await formOf(services, input.choices);
   const grades = form && (!input.meetingId || input.meetingId === form.meetingId) ? completeBallot(form.subjects, input.choices) : null;
   if (form && grades) {
     const receipt = await spend(services, input, await services.sha256(token), form.meetingId, grades);
-    if (receipt) return { receipt };
+    if (receipt) return { receipt, meetingId: form.meetingId };
   }
   return castChecked(services, input);
 }
@@ -73,14 +79,14 @@ async function spend(services: Services, input: CastInput, tokenHash: string, me
 }
 
 /** Reads the token and its meeting first, refuses in the contract's order, then casts. */
-async function castChecked(services: Services, input: CastInput): Promise<{ receipt: string }> {
+async function castChecked(services: Services, input: CastInput): Promise<Cast> {
   const token = await findToken(services, input.token);
   if (input.meetingId && token.meetingId !== input.meetingId) throw unknownToken();
   const meeting = await loadMeeting(services, token.meetingId);
   const refused = refusal(meeting, token);
   if (refused) throw refused;
   const receipt = await spend(services, input, token.hash, meeting.id, encodeChoices(meeting.subjects, input.choices));
-  if (receipt) return { receipt };
+  if (receipt) return { receipt, meetingId: meeting.id };
   // Lost a race (another use of the same token, or the meeting closed meanwhile): say why.
   const now = await findToken(services, input.token);
   throw refusal(await loadMeeting(services, meeting.id), now) ?? tokenUsed(now.receipt);

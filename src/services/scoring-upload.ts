@@ -1,9 +1,9 @@
 import { DomainError } from '../domain/errors';
 import { runScoring, type ScoringResult } from '../domain/scoring';
-import type { InputRow } from '../domain/scoring/types';
+import type { FillMode, InputRow } from '../domain/scoring/types';
 import type { Services } from './context';
 import { sheetColumns, takesSatisfaction } from './scoring-columns';
-import { fillSatisfaction, type FilledRow, type FillMode, type InvalidPolicy, type UnmatchedRow } from './scoring-fill';
+import { fillSatisfaction, type FilledRow, type InvalidPolicy, type UnmatchedRow } from './scoring-fill';
 import { readSheet, type SheetRows } from './scoring-sheet';
 
 export interface SheetScoringInput {
@@ -39,7 +39,7 @@ function withSheetLines(err: unknown, lines: number[]): unknown {
     message.replace(/^第(\d+)行/, (whole, n) => (lines[Number(n) - 1] === undefined ? whole : `表格第${lines[Number(n) - 1]}行`));
   const details = (err.details as { details?: Array<{ row: number; field: string | null; message: string }> } | undefined)?.details;
   const mapped = details?.map((d) => ({ ...d, row: lines[d.row - 1] ?? d.row, message: relabel(d.message) }));
-  return new DomainError(err.code, relabel(err.message), err.status, mapped ? { ...(err.details as object), details: mapped } : err.details);
+  return new DomainError(err.code, relabel(err.message), mapped ? { ...(err.details as object), details: mapped } : err.details);
 }
 
 /** Fills satisfaction if asked, leaves out rows that still have none, and scores the rest. */
@@ -54,7 +54,7 @@ export async function scoreSheetRows(services: Services, input: SheetScoringInpu
   const scoredRows = rows.filter((_, i) => keep[i]);
   const scoredLines = lines.filter((_, i) => keep[i]);
   if (scoredRows.length === 0) {
-    throw new DomainError('nothing_to_score', '没有可以计算的行：所有行都没有满意度，也没有匹配到已结束的测评会。请检查测评对象名称和单位，或直接填写满意度', 400, { unmatched });
+    throw new DomainError('nothing_to_score', '没有可以计算的行：所有行都没有满意度，也没有匹配到已结束的测评会。请检查测评对象名称和单位，或直接填写满意度', { unmatched });
   }
   let result: ScoringResult;
   try {

@@ -5,11 +5,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nodeSha256 } from '../../src/runtime/node-platform';
 import { castBallot } from '../../src/services/cast-ballot';
 import { changeState } from '../../src/services/change-state';
-import type { Actor, Services } from '../../src/services/context';
+import type { Services } from '../../src/services/context';
 import { createMeeting } from '../../src/services/create-meeting';
 import { issueTokens } from '../../src/services/issue-tokens';
 import { TurnoutHub, type Subscription } from '../../src/services/turnout-hub';
 import { openDatabase, SqliteStore } from '../../src/store/sqlite-store';
+import type { Actor } from '../../src/domain/people';
 
 const actor: Actor = { id: 'sup', name: '监督员', role: 'supervisor' };
 
@@ -63,7 +64,7 @@ describe('the turnout hub: one poller per meeting however many watch', () => {
     expect(hub.stats()).toMatchObject({ meetings: 1, watchers: 50 });
     for (const t of tokens) {
       await vote(t, meeting.subjects[0].id);
-      hub.poke();
+      hub.poke(meeting.id);
     }
     await expect.poll(() => watchers.every((w) => w.seen.at(-1) === 10), { timeout: 5000 }).toBe(true);
     const { polls, pollers } = hub.stats();
@@ -131,7 +132,7 @@ describe('the turnout hub: one poller per meeting however many watch', () => {
     const w = watcher(await hub.watch(services, meeting));
     await vote(tokens[0], meeting.subjects[0].id);
     await changeState(services, meeting.id, 'close', actor);
-    hub.poke(true);
+    hub.poke(meeting.id, 'state');
     await expect.poll(() => w.sub.current.view.status, { timeout: 5000 }).toBe('closed');
     expect(w.sub.current.view.cast).toBe(1);
     w.sub.close();

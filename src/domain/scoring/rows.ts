@@ -15,7 +15,7 @@ const MAX_DETAILS = 200;
 export function invalidRows(problems: RowProblem[]): DomainError {
   const [first] = problems;
   const message = problems.length === 1 ? first.message : `${first.message}（共${problems.length}处问题，逐条见 details）`;
-  return new DomainError('invalid_rows', message, 400, { details: problems.slice(0, MAX_DETAILS) });
+  return new DomainError('invalid_rows', message, { details: problems.slice(0, MAX_DETAILS) });
 }
 
 const invalid = (message: string) => invalidRows([{ row: 0, field: null, message }]);

@@ -3,36 +3,31 @@ import { DomainError } from '../../domain/errors';
 import type { RuleName } from '../../domain/scoring';
 import { isRuleName } from '../../services/scoring-columns';
 import { scoreSheetRows, scoreUpload } from '../../services/scoring-upload';
-import { paramsFromForm } from '../../../web/scorer/params';
 import { ScoringPage, type ScoringPageProps } from '../../../web/scorer/scoring-page';
 import { requireRole, SCORER } from '../auth';
-import { validate } from '../body';
+import { limitBody, readForm, SHEET_BYTES, validate } from '../body';
 import type { AppEnv } from '../env';
+import { statusOf } from '../error-status';
 import { htmlPage } from '../html-page';
 import { scoringExportSchema } from '../schemas';
-import { fillMode, formBody, paramsFromText, resultResponse, templateResponse, textFields, uploadedBytes } from './scoring';
+import { paramsFromForm } from '../scoring-form';
+import { resultView, ruleView } from '../scoring-view';
+import { fillMode, paramsFromText, resultResponse, templateResponse, uploadedBytes } from './scoring';
 import { pageError, staffView, type C } from './staff/kit';
 
-type PageState = Omit<ScoringPageProps, 'actor' | 'csrf'>;
+type PageState = Omit<ScoringPageProps, 'actor' | 'csrf' | 'ruleView'>;
 
 async function page(c: C, state: PageState, status: 200 | 400 = 200) {
-  return htmlPage(c, <ScoringPage {...await staffView(c)} {...state} />, status);
+  return htmlPage(c, <ScoringPage {...await staffView(c)} {...state} ruleView={ruleView(state.rule, state.params)} />, status);
 }
 
 function ruleFrom(value: unknown): RuleName {
   if (value === undefined || value === '') return 'upgrade-composite';
-  if (!isRuleName(value)) throw new DomainError('unknown_rule', '未知的评分规则，请从页面上方选择', 400);
+  if (!isRuleName(value)) throw new DomainError('unknown_rule', '未知的评分规则，请从页面上方选择');
   return value;
 }
 
-/** JSON from a hidden field of our own page: broken only if someone edited the page. */
-function hiddenJson(text: string | undefined): unknown {
-  try {
-    return JSON.parse(text ?? '');
-  } catch {
-    throw new DomainError('invalid_form', '下载表单内容有误，请重新上传表格计算后再下载', 400);
-  }
-}
+const EDITED = '下载表单内容有误，请重新上传表格计算后再下载';
 
 /**
  * /staff/scoring: the scorer's page. Upload a sheet, pick the rule and its params, compute,
@@ -41,30 +36,32 @@ function hiddenJson(text: string | undefined): unknown {
  */
 export const scorerPages = new Hono<AppEnv>()
   .onError(pageError)
+  .use('/upload', limitBody(SHEET_BYTES))
   .use(requireRole(SCORER))
   .get('/', (c) => page(c, { rule: ruleFrom(c.req.query('rule')), fill: 'blank' }))
   .get('/templates/:file', (c) => templateResponse(c))
-  // Ends in /upload so the 10 MB spreadsheet limit applies (src/http/body.ts); a GET of it (back button, typed address) finds the form.
+  // A GET of the upload address (back button, typed address) finds the form.
   .get('/upload', (c) => c.redirect('/staff/scoring', 303))
   .post('/upload', async (c) => {
-    const body = await formBody(c);
-    const form = textFields(body);
+    const body = await readForm(c, '上传内容不是有效的表单（multipart/form-data），应包含 file 和 rule');
+    const form = body.flat();
     const rule = ruleFrom(form.rule);
     const params = paramsFromForm(rule, form);
     const fill = fillMode(form.fill);
-    const file = body.file instanceof File ? body.file : undefined;
+    const file = body.file('file');
     try {
       const { result, sheet } = await scoreUpload(c.get('services'), { bytes: await uploadedBytes(file), rule, params, fill });
       const payload = { rows: sheet.rows, lines: sheet.lines, params, fill };
-      return page(c, { rule, params: result.params, fill, result, payload, fileName: file?.name });
+      return page(c, { rule, params: result.params, fill, result: resultView(result, file?.name), payload });
     } catch (err) {
-      if (err instanceof DomainError && err.status === 400) return page(c, { rule, params, fill, error: err.message }, 400);
+      if (err instanceof DomainError && statusOf(err) === 400) return page(c, { rule, params, fill, error: err.message }, 400);
       throw err;
     }
   })
   .post('/export', async (c) => {
-    const form = textFields(await formBody(c));
-    const input = validate(scoringExportSchema, { ...form, rows: hiddenJson(form.rows), lines: hiddenJson(form.lines) });
+    const body = await readForm(c);
+    const form = body.flat();
+    const input = validate(scoringExportSchema, { ...form, rows: body.json('rows', EDITED), lines: body.json('lines', EDITED) });
     const result = await scoreSheetRows(c.get('services'), {
       rule: input.rule,
       params: paramsFromText(form.params),

@@ -4,28 +4,30 @@ import { createMeeting } from '../../../services/create-meeting';
 import { blankDraft, MeetingForm, MORE_CATEGORIES, MORE_SUBJECTS, type MeetingDraft } from '../../../../web/staff/meeting-form';
 import { MeetingsPage } from '../../../../web/staff/meetings-page';
 import { requireRole, SUPERVISOR } from '../../auth';
-import { validate } from '../../body';
+import { readForm, validate, type FormBody } from '../../body';
 import type { AppEnv } from '../../env';
+import { statusOf } from '../../error-status';
 import { htmlPage } from '../../html-page';
 import { createMeetingSchema } from '../../schemas';
-import { field, formOf, staffView, type C } from './kit';
+import { staffView, type C } from './kit';
 
 const MAX_CATEGORIES = 50;
 const MAX_SUBJECTS = 200;
 
-function draftOf(form: Record<string, string[]>): MeetingDraft {
-  const col = (name: string, i: number) => form[name]?.[i] ?? '';
+function draftOf(form: FormBody): MeetingDraft {
+  const { fields } = form;
+  const col = (name: string, i: number) => fields[name]?.[i] ?? '';
   return {
-    title: field(form, 'title'),
-    organization: field(form, 'organization'),
-    rule: field(form, 'rule') || 'standard',
-    eligible: field(form, 'eligible'),
-    categories: (form.cat_label ?? []).slice(0, MAX_CATEGORIES).map((label, i) => ({ label, eligible: col('cat_eligible', i) })),
-    subjects: (form.subj_name ?? []).slice(0, MAX_SUBJECTS).map((name, i) => ({ name, kind: col('subj_kind', i) })),
+    title: form.field('title'),
+    organization: form.field('organization'),
+    rule: form.field('rule') || 'standard',
+    eligible: form.field('eligible'),
+    categories: (fields.cat_label ?? []).slice(0, MAX_CATEGORIES).map((label, i) => ({ label, eligible: col('cat_eligible', i) })),
+    subjects: (fields.subj_name ?? []).slice(0, MAX_SUBJECTS).map((name, i) => ({ name, kind: col('subj_kind', i) })),
   };
 }
 
-const bad = (message: string) => new DomainError('invalid_input', message, 400);
+const bad = (message: string) => new DomainError('invalid_input', message);
 const count = (text: string) => (/^\s*\d{1,7}\s*$/.test(text) && Number(text) > 0 ? Number(text) : null);
 
 /** The typed rows → the contract's create-meeting body; blank rows are skipped. */
@@ -81,15 +83,16 @@ export const meetingListPages = new Hono<AppEnv>().get('/', async (c) =>
 export const newMeetingPages = new Hono<AppEnv>()
   .get('/', requireRole(SUPERVISOR), (c) => formPage(c, blankDraft()))
   .post('/', requireRole(SUPERVISOR), async (c) => {
-    const form = await formOf(c);
+    const form = await readForm(c);
     const draft = draftOf(form);
-    const op = field(form, 'op') || 'create';
+    const op = form.field('op') || 'create';
     if (op !== 'create') return formPage(c, edited(draft, op));
     try {
       const meeting = await createMeeting(c.get('services'), inputOf(draft), c.get('actor'));
       return c.redirect(`/staff/meetings/${meeting.id}?done=created`, 303);
     } catch (err) {
-      if (err instanceof DomainError && (err.status === 400 || err.status === 409)) return formPage(c, draft, err.message, err.status);
+      const status = err instanceof DomainError ? statusOf(err) : 0;
+      if (status === 400 || status === 409) return formPage(c, draft, (err as DomainError).message, status);
       throw err;
     }
   });
