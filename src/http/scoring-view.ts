@@ -1,4 +1,4 @@
-import { rules, type FieldSpec, type RuleName } from '../domain/scoring';
+import { rules, SHEET_PRESETS, templateFields, type FieldSpec, type RuleName } from '../domain/scoring';
 import type { ScoredRow } from '../domain/scoring/types';
 import { percentText, satisfactionCell, twoPlaces } from '../services/scoring-format';
 import { sheetColumns, startingParams, takesSatisfaction } from '../services/scoring-columns';
@@ -36,8 +36,47 @@ function fillsSatisfaction(rule: RuleName, params?: Record<string, unknown>): bo
   }
 }
 
+/** Preset 考核细则 that fit this rule (their fields are the rule's scores). */
+function sheetsFor(rule: RuleName): RuleView['sheets'] {
+  return Object.keys(SHEET_PRESETS).flatMap((name) => {
+    try {
+      templateFields(rule, { sheet: name });
+      return [{ name, label: SHEET_LABELS[name] ?? name }];
+    } catch {
+      return [];
+    }
+  });
+}
+
+const SHEET_LABELS: Record<string, string> = { 'first-secretary-001': '按001第十六条考核细则逐项填写（工作目标考评得分由各项计算）' };
+
+/** Params the form does not lay out (quotas, noStarBelow, satisfactionRules …), as JSON for the 更多参数 box. */
+function moreParams(rule: RuleName, params?: Record<string, unknown>): string {
+  if (!params) return '';
+  const laid = new Set([...Object.keys(startingParams(rule)), 'sheet']);
+  const empty = (v: unknown) => v === null || (Array.isArray(v) ? v.length === 0 : typeof v === 'object' && Object.keys(v as object).length === 0);
+  // The default ★5 quota is the form's fiveStarShare; only other outcomes' quotas need the box.
+  const more = Object.entries(params).filter(([k, v]) => !laid.has(k) && !empty(v) && !(k === 'minDeduction' && v === 20));
+  const shown = more.map(([k, v]): [string, unknown] => {
+    if (k !== 'quotas' || rule !== 'star-rating') return [k, v];
+    const { '5': five, ...rest } = v as Record<string, { max?: number; min?: number }>;
+    const keep = five && five.min !== undefined ? { ...rest, '5': { min: five.min } } : rest;
+    return [k, keep];
+  });
+  const kept = shown.filter(([, v]) => !empty(v));
+  return kept.length ? JSON.stringify(Object.fromEntries(kept)) : '';
+}
+
 export function ruleView(rule: RuleName, params?: Record<string, unknown>): RuleView {
-  return { label: rules[rule].label, notes: RULE_NOTES[rule], startingParams: startingParams(rule), fillsSatisfaction: fillsSatisfaction(rule, params) };
+  return {
+    label: rules[rule].label,
+    notes: RULE_NOTES[rule],
+    startingParams: startingParams(rule),
+    fillsSatisfaction: fillsSatisfaction(rule, params),
+    sheets: sheetsFor(rule),
+    sheet: typeof params?.sheet === 'string' ? params.sheet : undefined,
+    more: moreParams(rule, params),
+  };
 }
 
 /**
