@@ -22,7 +22,26 @@ export const meetings = sqliteTable('meetings', {
   createdAt: text('created_at').notNull(),
   openedAt: text('opened_at'),
   closedAt: text('closed_at'),
+  /**
+   * Random key of the ballot-box digest in the close event (HMAC), so that the digest of a
+   * handful of ballots cannot be reversed by trying every combination. Never in an event.
+   */
+  ballotSalt: text('ballot_salt'),
 });
+
+/**
+ * Who else runs a meeting besides its creator (meetings.created_by, always an owner): the
+ * co-supervisors the creator or an admin added. Any other supervisor cannot see the meeting.
+ */
+export const meetingSupervisors = sqliteTable(
+  'meeting_supervisors',
+  {
+    meetingId: text('meeting_id').notNull().references(() => meetings.id),
+    userId: text('user_id').notNull().references(() => users.id),
+    addedAt: text('added_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.meetingId, t.userId] }), index('meeting_supervisors_user').on(t.userId)],
+);
 
 export const categories = sqliteTable(
   'categories',

@@ -26,6 +26,7 @@ export const DOMAIN_ERRORS = {
   duplicate_column: '表格中有重复的列',
   missing_columns: '表格缺少必需的列',
   too_many_rows: '表格行数过多',
+  invalid_supervisor: '只能添加有效的监督员账号：请从监督员列表中选择',
   // something that does not exist (404)
   token_unknown: '测评码无效，请核对测评码后重试',
   meeting_not_found: '找不到该测评会，请检查链接或编号',
@@ -38,6 +39,9 @@ export const DOMAIN_ERRORS = {
   roster_exceeded: '发放数量超过应参加人数',
   invalid_state: '测评会当前状态不允许此操作',
   results_sealed: '投票结束前结果保密，请在结束投票后查看',
+  owner_not_removable: '不能移除创建本测评会的监督员',
+  // allowed to see the meeting, not to do this (403)
+  not_meeting_owner: '只有创建本测评会的监督员或管理员可以更改协同监督员',
 } as const satisfies Record<string, string>;
 
 export type DomainErrorCode = keyof typeof DOMAIN_ERRORS;

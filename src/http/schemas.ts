@@ -39,6 +39,8 @@ export const issueTokensSchema = z.object({
 
 export const tokenSchema = z.object({ token: z.string().max(200) });
 
+export const coSupervisorSchema = z.object({ userId: z.string().min(1).max(100) });
+
 export const ballotSchema = z.object({
   token: z.string().max(200),
   // Choices are checked after the token (the contract orders 404 and 409 before 400).

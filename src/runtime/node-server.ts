@@ -20,7 +20,7 @@ export interface RunningServer {
 export async function startNodeServer(settings: NodeSettings, options: AppOptions & SqliteOptions = {}): Promise<RunningServer> {
   if (settings.dbFile !== ':memory:') mkdirSync(dirname(settings.dbFile), { recursive: true });
   const store = new SqliteStore(openDatabase(settings.dbFile, options));
-  const config = { adminToken: settings.adminToken, publicUrl: settings.publicUrl ?? '' };
+  const config = { adminToken: settings.adminToken, publicUrl: settings.publicUrl ?? '', minGroup: settings.minGroup };
   let bootstrapAdminKey: string | undefined;
   if (!settings.adminToken && (await store.countUsers()) === 0) {
     const admin = await createUser({ store, config, sha256: nodeSha256 }, { name: '管理员', role: 'admin' });

@@ -1,3 +1,4 @@
+import { DEFAULT_MIN_GROUP } from '../domain/rule';
 import type { Sha256 } from '../lib/sha256';
 import type { Store } from '../store/types';
 
@@ -6,7 +7,11 @@ export interface AppConfig {
   adminToken?: string;
   /** The base of every URL printed in a QR code. */
   publicUrl: string;
+  /** The publication floor k (MINPING_MIN_GROUP): no counts for a meeting with fewer ballots. */
+  minGroup?: number;
 }
+
+export const publicationFloor = (config: AppConfig) => config.minGroup ?? DEFAULT_MIN_GROUP;
 
 /** What a verb needs: the request's store, the config and the hash; nothing runtime-specific. */
 export interface Services {

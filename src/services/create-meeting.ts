@@ -1,7 +1,7 @@
 import { DomainError } from '../domain/errors';
 import { resolveRule, type RuleInput } from '../domain/rule';
 import { randomId } from '../lib/random';
-import type { Services } from './context';
+import { publicationFloor, type Services } from './context';
 import { loadMeeting } from './load-meeting';
 import { record } from './record';
 import type { Meeting } from '../domain/meeting';
@@ -32,7 +32,7 @@ function roster(input: CreateMeetingInput) {
 }
 
 export async function createMeeting(services: Services, input: CreateMeetingInput, actor: Actor): Promise<Meeting> {
-  const rule = resolveRule(input.rule);
+  const rule = resolveRule(input.rule, publicationFloor(services.config));
   const { eligible, categories } = roster(input);
   for (const key of Object.keys(rule.categoryQuorum ?? {})) {
     const q = rule.categoryQuorum![key];
@@ -52,6 +52,7 @@ export async function createMeeting(services: Services, input: CreateMeetingInpu
     subjects: input.subjects.map((s) => ({ id: randomId(8), name: s.name, kind: s.kind ?? null })),
     createdBy: actor.id,
     createdAt: new Date().toISOString(),
+    ballotSalt: randomId(32), // 256 random bits
   });
   await record(services, id, 'meeting_created', actor, {
     title: input.title,
@@ -59,5 +60,5 @@ export async function createMeeting(services: Services, input: CreateMeetingInpu
     categories: categories.map((c) => ({ key: c.key, eligible: c.eligible })),
     subjects: input.subjects.length,
   });
-  return loadMeeting(services, id);
+  return loadMeeting(services, id, actor);
 }

@@ -6,6 +6,11 @@ import type { User } from '../domain/people';
 
 export type NewMeeting = Omit<Meeting, 'issued' | 'categories' | 'openedAt' | 'closedAt'> & {
   categories: Omit<CategoryRow, 'issued'>[];
+  /**
+   * The ballot-box digest's random key: kept with the meeting, never in a Meeting read or an
+   * event. The app always sets it (create-meeting); a meeting without one gets no ballot digest.
+   */
+  ballotSalt?: string;
 };
 
 export interface TokenRow {
@@ -68,6 +73,14 @@ export interface Store {
   createMeeting(meeting: NewMeeting): Promise<void>;
   getMeeting(id: string): Promise<Meeting | null>;
   listMeetings(filter?: { status?: MeetingStatus }): Promise<Meeting[]>;
+  /** Co-supervisors (the creator is not listed: meetings.createdBy is always an owner). Idempotent. */
+  addCoSupervisor(meetingId: string, userId: string, at: string): Promise<void>;
+  removeCoSupervisor(meetingId: string, userId: string): Promise<void>;
+  coSupervisors(meetingId: string): Promise<User[]>;
+  /** Ids of the meetings `userId` was added to as a co-supervisor. */
+  coSupervisedMeetings(userId: string): Promise<string[]>;
+  /** The key of the meeting's ballot-box digest; null for an unknown meeting. */
+  ballotSalt(meetingId: string): Promise<string | null>;
   /** Conditional update: only moves from `from`; false when the state had changed. */
   setStatus(id: string, from: MeetingStatus, to: MeetingStatus, at: string): Promise<boolean>;
 

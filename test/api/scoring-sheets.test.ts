@@ -128,10 +128,11 @@ describe('scoring spreadsheets: templates, uploads, exports', () => {
       title: '2026年东风村民主测评',
       organization: '东风村',
       subjects: ['东风村党支部'],
-      eligible: 3,
-      votes: ['very_satisfied', 'satisfied', 'dissatisfied'],
+      eligible: 6,
+      votes: ['very_satisfied', 'satisfied', 'dissatisfied', 'very_satisfied', 'satisfied', 'dissatisfied'],
     });
-    const west = await closedMeeting(target.url, supervisor, { title: '2026年西岭村民主测评', organization: '西岭村', subjects: ['西岭村党支部'], eligible: 6, votes: ['very_satisfied'] });
+    // 5 of 9: over the publication floor, under the 2/3 quorum.
+    const west = await closedMeeting(target.url, supervisor, { title: '2026年西岭村民主测评', organization: '西岭村', subjects: ['西岭村党支部'], eligible: 9, votes: Array(5).fill('very_satisfied') });
     const template = (await get('/api/scoring/templates/upgrade-composite.xlsx')).bytes;
     const sheet = fillTemplate(template, [
       ['D1', '东风村党支部', null, null, 90, 90, null],
@@ -143,7 +144,7 @@ describe('scoring spreadsheets: templates, uploads, exports', () => {
     const res = await send({ bytes: sheet, name: 'fill.xlsx', fields: { rule: 'upgrade-composite', fill: '1' } });
     expect(res.status).toBe(200);
     expect(res.body.filled).toEqual([
-      { line: 3, id: 'D1', meetingId: east, meeting: '2026年东风村民主测评', subject: '东风村党支部', organization: '东风村', satisfaction: '2/3', satisfied: 2, cast: 3, valid: true },
+      { line: 3, id: 'D1', meetingId: east, meeting: '2026年东风村民主测评', subject: '东风村党支部', organization: '东风村', satisfaction: '4/6', satisfied: 4, cast: 6, valid: true },
       {
         line: 4,
         id: 'D2',
@@ -151,9 +152,9 @@ describe('scoring spreadsheets: templates, uploads, exports', () => {
         meeting: '2026年西岭村民主测评',
         subject: '西岭村党支部',
         organization: '西岭村',
-        satisfaction: '1/1',
-        satisfied: 1,
-        cast: 1,
+        satisfaction: '5/5',
+        satisfied: 5,
+        cast: 5,
         valid: false,
         invalidReason: '参加投票人数未达应参加人数的2/3，结果无效',
       },
@@ -162,8 +163,8 @@ describe('scoring spreadsheets: templates, uploads, exports', () => {
     expect(res.body.complete).toBe(false);
     // Filled as the ballot counts (exact fractions, DESIGN "exact satisfaction everywhere").
     expect(res.body.rows.map((r: any) => [r.id, r.satisfaction, r.total, r.grade, r.rank])).toEqual([
-      ['D1', '2/3', 83, '较好', 2],
-      ['D2', '1/1', 86, '较好', 1],
+      ['D1', '4/6', 83, '较好', 2],
+      ['D2', '5/5', 86, '较好', 1],
       ['D4', 0.5, 64, '一般', 3], // its own 0.5 is kept when only blanks are filled
     ]);
 
@@ -172,9 +173,9 @@ describe('scoring spreadsheets: templates, uploads, exports', () => {
     const wb = readWorkbook(forced.bytes);
     const rows = table(sheetGrid(wb));
     const d4 = rows.find((r) => r['编号'] === 'D4')!;
-    expect([d4['总分'], d4['满意度来源']]).toEqual([69, '2026年东风村民主测评 · 东风村党支部：2/3（结果有效）']);
+    expect([d4['总分'], d4['满意度来源']]).toEqual([69, '2026年东风村民主测评 · 东风村党支部：4/6（结果有效）']);
     expect(rows.find((r) => r['编号'] === 'D2')!['满意度来源']).toBe(
-      '2026年西岭村民主测评 · 西岭村党支部：1/1（不予采用为最高等次：参加投票人数未达应参加人数的2/3，结果无效）',
+      '2026年西岭村民主测评 · 西岭村党支部：5/5（不予采用为最高等次：参加投票人数未达应参加人数的2/3，结果无效）',
     );
     const about = sheetGrid(wb, '说明');
     expect(about).toContainEqual(['第5行', 'D3', '没有找到测评对象“新农村党支部”的已结束测评会', '否']);
@@ -194,12 +195,21 @@ describe('scoring spreadsheets: templates, uploads, exports', () => {
   });
 
   it('a top total on an invalid meeting is held below the top grade, or with invalid=refuse left unfilled', async () => {
-    // eligible 6, 1 ballot: under 2/3, so the result does not count.
-    await closedMeeting(target.url, supervisor, { title: '2026年北坡村民主测评', organization: '北坡村', subjects: ['北坡村党支部'], eligible: 6, votes: ['very_satisfied'] });
+    // eligible 9, 5 ballots: over the publication floor, under 2/3, so the result does not count.
+    await closedMeeting(target.url, supervisor, { title: '2026年北坡村民主测评', organization: '北坡村', subjects: ['北坡村党支部'], eligible: 9, votes: Array(5).fill('very_satisfied') });
+    // eligible 6, 1 ballot: withheld under the floor; there is nothing to fill, so the row is refused.
+    await closedMeeting(target.url, supervisor, { title: '2026年东岗村民主测评', organization: '东岗村', subjects: ['东岗村党支部'], eligible: 6, votes: ['very_satisfied'] });
     const template = (await get('/api/scoring/templates/upgrade-composite.xlsx')).bytes;
-    const sheet = fillTemplate(template, [['B1', '北坡村党支部', null, null, 100, 100, null], ['B2', '北坡村党支部', null, null, 100, 100, 0.95]]);
+    const sheet = fillTemplate(template, [
+      ['B1', '北坡村党支部', null, null, 100, 100, null],
+      ['B2', '北坡村党支部', null, null, 100, 100, 0.95],
+      ['B3', '东岗村党支部', null, null, 100, 100, null],
+    ]);
     const flagged = await send({ bytes: sheet, name: 'b.xlsx', fields: { rule: 'upgrade-composite', fill: '1' } });
     expect(flagged.status).toBe(200);
+    expect(flagged.body.unmatched).toEqual([
+      { line: 5, id: 'B3', subject: '东岗村党支部', reason: '测评会“2026年东岗村民主测评”只有 1 张选票，少于公布下限，不公布满意度', scored: false },
+    ]);
     // 100 on all three would be 好; the satisfaction is from a meeting that does not count.
     expect(flagged.body.rows[0]).toMatchObject({ id: 'B1', total: 100, grade: '较好', satisfactionInvalid: true });
     expect(flagged.body.rows[0].reasons[0]).toMatch(/^satisfaction_invalid: /);
@@ -208,9 +218,9 @@ describe('scoring spreadsheets: templates, uploads, exports', () => {
     const refused = await send({ bytes: sheet, name: 'b.xlsx', fields: { rule: 'upgrade-composite', fill: '1', invalid: 'refuse' } });
     expect(refused.status).toBe(200);
     expect(refused.body.rows.map((r: any) => r.id)).toEqual(['B2']);
-    expect(refused.body.unmatched).toEqual([
+    expect(refused.body.unmatched[0]).toEqual(
       { line: 3, id: 'B1', subject: '北坡村党支部', reason: '测评会“2026年北坡村民主测评”中“北坡村党支部”的满意度不能采用：参加投票人数未达应参加人数的2/3，结果无效', scored: false },
-    ]);
+    );
   });
 
   it('a bad cell is a 400 that names the line Excel shows', async () => {

@@ -20,7 +20,7 @@ export interface StaffPageProps {
 /** The hidden field every staff form carries: the session's CSRF token. */
 export const CsrfField = ({ token }: { token?: string }) => <input type="hidden" name="_csrf" value={token ?? ''} />;
 
-export const Flash = ({ tone, children }: { tone: 'ok' | 'err'; children?: Child }) => (
+export const Flash = ({ tone, children }: { tone: 'ok' | 'err' | 'warn'; children?: Child }) => (
   <p class={`flash ${tone}`} role={tone === 'err' ? 'alert' : 'status'}>
     {children}
   </p>

@@ -37,7 +37,7 @@ const tokenPath = (c: C) => `/b/${encodeURIComponent(c.req.param('token') ?? '')
 /** Unknown tokens count toward the per-address throttle, exactly as on the JSON API. */
 async function lookUp(c: C) {
   const token = await throttled(c, () => findToken(c.get('services'), c.req.param('token') ?? ''));
-  return { token, meeting: await loadMeeting(c.get('services'), token.meetingId) };
+  return { token, meeting: await loadMeeting(c.get('services'), token.meetingId, 'public') };
 }
 
 /** Why this slip cannot vote, as a page; the wording follows the refusal's code. */

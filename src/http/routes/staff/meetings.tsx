@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { DomainError } from '../../../domain/errors';
 import { createMeeting } from '../../../services/create-meeting';
+import { visibleMeetings } from '../../../services/load-meeting';
 import { blankDraft, MeetingForm, MORE_CATEGORIES, MORE_SUBJECTS, type MeetingDraft } from '../../../../web/staff/meeting-form';
 import { MeetingsPage } from '../../../../web/staff/meetings-page';
 import { requireRole, SUPERVISOR } from '../../auth';
@@ -72,7 +73,7 @@ async function formPage(c: C, draft: MeetingDraft, error?: string, status: 200 |
 
 /** /staff/meetings: the list. */
 export const meetingListPages = new Hono<AppEnv>().get('/', async (c) =>
-  htmlPage(c, <MeetingsPage {...await staffView(c)} meetings={await c.get('services').store.listMeetings()} />),
+  htmlPage(c, <MeetingsPage {...await staffView(c)} meetings={await visibleMeetings(c.get('services'), c.get('actor'))} />),
 );
 
 /**
