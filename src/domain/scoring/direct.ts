@@ -1,5 +1,4 @@
-import { isBlank, show } from './rows';
-import type { FieldSpec, ParsedRow } from './types';
+import type { FieldSpec } from './types';
 
 /**
  * 直接定级: an honour or a direct event sets the outcome without scoring. The cell names an
@@ -16,11 +15,3 @@ export function directField(choices: readonly string[]): FieldSpec {
     note: `表彰或直接确定等次的情形，填${choices.join('/')}；留空按得分评定`,
   };
 }
-
-export const hasDirect = (row: Record<string, unknown>) => !isBlank(row.direct);
-
-export function directOf(r: ParsedRow): string | undefined {
-  return r.text.direct;
-}
-
-export const directText = (v: unknown) => show(v);

@@ -39,7 +39,7 @@ export function where(index: number, id?: string | number): string {
   return id === undefined ? `第${index + 1}行` : `第${index + 1}行（编号 ${id}）`;
 }
 
-/** A cell's problem as text, or null; thrown nowhere, so every cell of every row is checked. */
+/** A cell's value or its problem; nothing is thrown per cell, so every cell of every row is checked. */
 type Check<T> = { ok: true; value: T } | { ok: false; message: string };
 const ok = <T>(value: T): Check<T> => ({ ok: true, value });
 const bad = <T>(message: string): Check<T> => ({ ok: false, message });
@@ -100,7 +100,7 @@ function optionalBlank(f: FieldSpec, v: unknown): boolean {
  * every row is reported at once (`details`), each naming row, id and column, so the scorer
  * fixes the sheet in one pass instead of one upload per mistake.
  */
-export function readRows(rows: unknown, fields: readonly FieldSpec[], extra?: (row: ParsedRow) => RowProblem[]): ParsedRow[] {
+export function readRows(rows: unknown, fields: readonly FieldSpec[]): ParsedRow[] {
   if (!Array.isArray(rows)) throw invalid('rows 应为数组（每个测评对象一行）');
   if (rows.length === 0) throw invalid('rows 为空：至少需要一行');
   const seen = new Map<string, number>();
@@ -141,7 +141,6 @@ export function readRows(rows: unknown, fields: readonly FieldSpec[], extra?: (r
     }
     return out;
   });
-  if (extra) for (const r of parsed) if (problems.every((p) => p.row !== r.index + 1)) problems.push(...extra(r));
   if (problems.length > 0) throw invalidRows(problems);
   return parsed;
 }

@@ -240,5 +240,3 @@ export function applySheet(sheet: Sheet, r: ParsedRow): SheetOutcome {
   }
   return out;
 }
-
-export const sheetSectionLabels = (sheet: Sheet) => sectionsOf(sheet).map((s) => ({ key: s.key, label: s.label }));
