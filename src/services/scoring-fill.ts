@@ -67,14 +67,14 @@ export function matchRow(row: InputRow, sources: readonly SatisfactionRow[]): (S
   const latest = found.reduce((a, b) => ((b.closedAt ?? '') > (a.closedAt ?? '') ? b : a));
   const inLatest = found.filter((s) => s.meetingId === latest.meetingId);
   if (inLatest.length > 1) return `${who}在测评会“${latest.meeting}”中对应 ${inLatest.length} 个测评对象，请填写测评对象名称`;
+  // Withheld under the publication floor: there are no figures to fill, so the row is refused.
   if (latest.withheld) return `测评会“${latest.meeting}”只有 ${latest.cast} 张选票，少于公布下限，不公布满意度`;
-  if (latest.satisfaction === null || !(latest.cast > 0)) return `测评会“${latest.meeting}”中“${latest.subject}”没有票，算不出满意度`;
+  if (latest.satisfaction === null || latest.satisfied === null || !(latest.cast > 0)) return `测评会“${latest.meeting}”中“${latest.subject}”没有票，算不出满意度`;
   return latest as SatisfactionRow & { satisfied: number };
 }
 
 /** Why a meeting's figure does not count, or undefined when it does. */
 export function notCounted(s: SatisfactionRow): string | undefined {
-  if ((s as { withheld?: unknown }).withheld === true) return '结果因人数过少不予公布';
   if (!s.valid) return '参加投票人数未达应参加人数的2/3，结果无效';
   return undefined;
 }
@@ -86,6 +86,8 @@ export async function fillSatisfaction(
   lines: number[],
   mode: FillMode,
   onInvalid: InvalidPolicy = 'flag',
+  /** False where the rule takes satisfaction as optional (评星定级's 满意率): an unmatched row is still scored. */
+  required = true,
 ): Promise<Filling> {
   const own = rows.map((row) => text(row.satisfaction) !== undefined);
   if (mode === 'none' || (mode === 'blank' && own.every(Boolean))) return { rows, filled: [], unmatched: [] };
@@ -96,13 +98,13 @@ export async function fillSatisfaction(
     if (own[i] && mode === 'blank') return row;
     const match = matchRow(row, sources);
     if (typeof match === 'string') {
-      unmatched.push({ line: lines[i], id: row.id, subject: text(row.subject), organization: text(row.organization), reason: match, scored: own[i] });
+      unmatched.push({ line: lines[i], id: row.id, subject: text(row.subject), organization: text(row.organization), reason: match, scored: own[i] || !required });
       return row;
     }
     const invalidReason = notCounted(match);
     if (invalidReason && onInvalid === 'refuse') {
       const reason = `测评会“${match.meeting}”中“${match.subject}”的满意度不能采用：${invalidReason}`;
-      unmatched.push({ line: lines[i], id: row.id, subject: text(row.subject), organization: text(row.organization), reason, scored: own[i] });
+      unmatched.push({ line: lines[i], id: row.id, subject: text(row.subject), organization: text(row.organization), reason, scored: own[i] || !required });
       return row;
     }
     // The counts, not their float ratio: 28/30 stays 28/30 until the total is rounded.
@@ -115,7 +117,7 @@ export async function fillSatisfaction(
       subject: match.subject,
       organization: match.organization,
       satisfaction: fraction,
-      satisfied: match.satisfied,
+      satisfied: match.satisfied ?? 0, // never null here: matchRow refuses a subject without figures
       cast: match.cast,
       valid: !invalidReason,
       ...(invalidReason && { invalidReason }),

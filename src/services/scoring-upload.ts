@@ -22,6 +22,8 @@ export interface SheetScoring extends ScoringResult {
   lines: number[];
   filled: FilledRow[];
   unmatched: UnmatchedRow[];
+  /** Rows left out for want of a satisfaction, as read, with why: the export still lists them. */
+  leftOut: Array<{ line: number; row: InputRow; reason: string }>;
   /** False when rows without any satisfaction were left out: quotas then count fewer rows. */
   complete: boolean;
   ignoredColumns: string[];
@@ -45,7 +47,8 @@ export async function scoreSheetRows(services: Services, input: SheetScoringInpu
   const lines = input.lines ?? input.rows.map((_, i) => i + 1);
   const fields = sheetColumns(input.rule, input.params); // unknown rule or bad params: 400 before any look-up
   const fill = takesSatisfaction(fields) ? input.fill : 'none';
-  const { rows, filled, unmatched } = await fillSatisfaction(services, input.rows, lines, fill, input.onInvalid);
+  const required = fields.find((f) => f.name === 'satisfaction')?.required ?? true;
+  const { rows, filled, unmatched } = await fillSatisfaction(services, input.rows, lines, fill, input.onInvalid, required);
   const left = new Set(unmatched.filter((u) => !u.scored).map((u) => u.line));
   const keep = rows.map((_, i) => !left.has(lines[i]));
   const scoredRows = rows.filter((_, i) => keep[i]);
@@ -59,7 +62,8 @@ export async function scoreSheetRows(services: Services, input: SheetScoringInpu
   } catch (err) {
     throw withSheetLines(err, scoredLines);
   }
-  return { ...result, lines: scoredLines, filled, unmatched, complete: left.size === 0, ignoredColumns: [] };
+  const leftOut = unmatched.filter((u) => !u.scored).map((u) => ({ line: u.line, row: rows[lines.indexOf(u.line)], reason: u.reason }));
+  return { ...result, lines: scoredLines, filled, unmatched, leftOut, complete: left.size === 0, ignoredColumns: [] };
 }
 
 export interface UploadInput {

@@ -122,6 +122,7 @@ describe('rule metadata for upload templates', () => {
       ['satisfaction', true],
       ['downgraded', false],
       ['dismissed', false],
+      ['direct', false], // DESIGN 直接定级
     ]);
     for (const name of ruleNames) {
       for (const f of rules[name].fields) expect(f.label).toMatch(/[\u4e00-\u9fff]/);
@@ -132,16 +133,16 @@ describe('rule metadata for upload templates', () => {
     for (const name of ['upgrade-composite', 'first-secretary', 'star-rating'] as const) {
       const params = rules[name].defaultParams;
       const cell = (f: (typeof rules)[typeof name]['fields'][number]) =>
-        f.kind === 'number' ? Math.min(50, f.max ?? 50) : f.kind === 'flag' ? false : 'x';
+        f.kind === 'number' ? Math.min(50, f.max ?? 50) : f.kind === 'flag' ? false : (f.options?.[0] ?? 'x');
       const row = Object.fromEntries(rules[name].fields.map((f) => [f.name, cell(f)]));
-      expect(runScoring({ rule: name, params, rows: [row] }).params).toEqual(params);
+      expect(runScoring({ rule: name, params, rows: [row] }).params).toMatchObject(params!);
     }
     expect(rules.weighted.defaultParams).toBeNull();
   });
 
   it('builds weighted columns from the weights', () => {
     const fields = templateFields('weighted', { weights: { self: 3, township: 7 }, bands: [{ min: 60, grade: '合格' }] });
-    expect(fields.map((f) => f.name)).toEqual(['id', 'self', 'township']);
-    expect(templateFields('star-rating').map((f) => f.name)).toEqual(['id', 'base', 'bonus', 'deductions', 'review']);
+    expect(fields.map((f) => f.name)).toEqual(['id', 'self', 'township', 'direct']);
+    expect(templateFields('star-rating').map((f) => f.name)).toEqual(['id', 'base', 'bonus', 'deductions', 'review', 'satisfaction', 'veto', 'direct']);
   });
 });

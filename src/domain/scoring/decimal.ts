@@ -177,8 +177,3 @@ function quotient(n: Dec | null, d: Dec | null): Dec | null {
   if (!n || !d || d.n === 0n) return null;
   return div(n, d);
 }
-
-/** "28/30" for a fraction that does not end (1/3), plain decimal text otherwise. */
-export function ratioText(x: Dec): string {
-  return terminatingPlaces(x) === null ? `${x.n}/${x.d}` : toText(x);
-}

@@ -39,7 +39,7 @@ export function where(index: number, id?: string | number): string {
   return id === undefined ? `第${index + 1}行` : `第${index + 1}行（编号 ${id}）`;
 }
 
-/** A cell's problem as text, or null; thrown nowhere, so every cell of every row is checked. */
+/** A cell's value or its problem; nothing is thrown per cell, so every cell of every row is checked. */
 type Check<T> = { ok: true; value: T } | { ok: false; message: string };
 const ok = <T>(value: T): Check<T> => ({ ok: true, value });
 const bad = <T>(message: string): Check<T> => ({ ok: false, message });
@@ -59,10 +59,11 @@ export function readNumber(v: unknown, f: FieldSpec): Check<Dec> {
     const hint = f.fraction ? '（可填小数、“28/30”或 {"num": 28, "den": 30}）' : '';
     return bad(`${name}不是数字：${show(v)}${hint}`);
   }
+  if (f.integer && d.d !== 1n) return bad(`${name}应为整数：${show(v)}`);
   const below = f.min !== undefined && compare(d, parseDec(f.min)!) < 0;
   const above = f.max !== undefined && compare(d, parseDec(f.max)!) > 0;
-  if (below || above) {
-    const range = f.max === undefined ? `不小于 ${f.min}` : `${f.min ?? '−∞'}–${f.max}`;
+  if ((below || above) && !(f.allowZero && d.n === 0n)) {
+    const range = (f.max === undefined ? `不小于 ${f.min}` : `${f.min ?? '−∞'}–${f.max}`) + (f.allowZero ? '（不适用填0）' : '');
     const hint = f.note ? `（${f.note}）` : '';
     return bad(`${name}超出范围：${show(v)}，应为 ${range}${hint}`);
   }
@@ -79,8 +80,12 @@ function readFlag(v: unknown, f: FieldSpec): Check<boolean> {
 }
 
 function readText(v: unknown, f: FieldSpec): Check<string> {
-  if (typeof v === 'number' && Number.isFinite(v)) return ok(String(v));
-  if (typeof v === 'string' && v.trim() !== '') return ok(v.trim());
+  const text = typeof v === 'number' && Number.isFinite(v) ? String(v) : typeof v === 'string' ? v.trim() : '';
+  const named = f.multiple ? text.split(/[、,，;；/\s]+/).filter(Boolean) : [text];
+  if (text !== '' && f.options && named.some((x) => !f.options!.includes(x))) {
+    return bad(`${f.name}（${f.label}）应为 ${f.options.join('/')} 之一，收到 ${show(v)}`);
+  }
+  if (text !== '') return ok(text);
   if (isBlank(v)) return bad(`缺少 ${f.name}（${f.label}）`);
   return bad(`${f.name}（${f.label}）应为文字，收到 ${show(v)}`);
 }
@@ -95,7 +100,7 @@ function optionalBlank(f: FieldSpec, v: unknown): boolean {
  * every row is reported at once (`details`), each naming row, id and column, so the scorer
  * fixes the sheet in one pass instead of one upload per mistake.
  */
-export function readRows(rows: unknown, fields: readonly FieldSpec[], extra?: (row: ParsedRow) => RowProblem[]): ParsedRow[] {
+export function readRows(rows: unknown, fields: readonly FieldSpec[]): ParsedRow[] {
   if (!Array.isArray(rows)) throw invalid('rows 应为数组（每个测评对象一行）');
   if (rows.length === 0) throw invalid('rows 为空：至少需要一行');
   const seen = new Map<string, number>();
@@ -119,11 +124,13 @@ export function readRows(rows: unknown, fields: readonly FieldSpec[], extra?: (r
       } else seen.set(String(id.value), index);
     }
     const at = where(index, id.ok ? id.value : undefined);
+    // A direct rating needs no scores: its blank score cells stay absent.
+    const direct = fields.some((f) => f.name === 'direct') && !isBlank(row.direct);
     for (const f of fields) {
       if (f.kind === 'id') continue;
       // Field names may be the scorer's own (weighted): a row without `constructor` has none.
       const v = Object.hasOwn(row, f.name) ? row[f.name] : undefined;
-      if (optionalBlank(f, v)) continue;
+      if (optionalBlank(f, v) || (direct && f.kind === 'number' && isBlank(v))) continue;
       const check = f.kind === 'number' ? readNumber(v, f) : f.kind === 'flag' ? readFlag(v, f) : readText(v, f);
       if (!check.ok) {
         problems.push({ row: index + 1, field: f.name, message: `${at}${check.message}` });
@@ -135,7 +142,6 @@ export function readRows(rows: unknown, fields: readonly FieldSpec[], extra?: (r
     }
     return out;
   });
-  if (extra) for (const r of parsed) if (problems.every((p) => p.row !== r.index + 1)) problems.push(...extra(r));
   if (problems.length > 0) throw invalidRows(problems);
   return parsed;
 }
