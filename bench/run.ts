@@ -6,21 +6,23 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { client, type Client } from '../test/helpers/target';
 import { ballotFeed, countedBallots, createMeeting, issueTokens, setState, type BenchMeeting } from './meetings';
-import { perVote, readCpu } from './cpu';
+import { perVote, readCpu, type VoteCpu } from './cpu';
 import { load } from './load';
+import { phones, type PhoneRun } from './phones';
 import { REPO, startServerProcess, type ServerProcess } from './processes';
 import { printTable, writeReport, type BenchReport } from './report';
 import { timeResults } from './results-timing';
 import { sseFanout } from './sse';
 
 // `npm run bench` (full, ~1 min) or `npm run bench -- --quick` (a few seconds, for CI).
-const { values: args } = parseArgs({ options: { quick: { type: 'boolean' }, out: { type: 'string' } } });
+// `-- --votes`: only the ceiling, the JSON ingest and the phone path (for profiling them).
+const { values: args } = parseArgs({ options: { quick: { type: 'boolean' }, votes: { type: 'boolean' }, out: { type: 'string' } } });
 const quick = args.quick || process.env.BENCH_QUICK === '1';
 const out = resolve(args.out ?? join(REPO, 'bench/results', quick ? 'quick.json' : 'latest.json'));
 
 const plan = quick
-  ? { helloSeconds: 1, warmupVotes: 300, ingestSeconds: 1, minIngest: 300, issuance: 2_000, resultBallots: 300, watchers: 20, sseVotes: 3 }
-  : { helloSeconds: 10, warmupVotes: 20_000, ingestSeconds: 10, minIngest: 5_000, issuance: 100_000, resultBallots: 10_000, watchers: 500, sseVotes: 20 };
+  ? { helloSeconds: 1, warmupVotes: 300, ingestSeconds: 1, minIngest: 300, warmupPhones: 200, minPhones: 200, issuance: 2_000, resultBallots: 300, watchers: 20, sseVotes: 3 }
+  : { helloSeconds: 10, warmupVotes: 20_000, ingestSeconds: 10, minIngest: 5_000, warmupPhones: 5_000, minPhones: 2_000, issuance: 100_000, resultBallots: 10_000, watchers: 500, sseVotes: 20 };
 const INGEST_SUBJECTS = 3;
 const RESULT_SUBJECTS = 20;
 
@@ -65,6 +67,26 @@ async function measureIngest(server: ServerProcess, staff: Client) {
   return { issuance, ingest: { ...run, subjects: INGEST_SUBJECTS, acknowledged, counted, warmupPerSecond: warmup.perSecond, cpuPerVoteUs: cpu } };
 }
 
+/**
+ * The path real phones take, on a meeting of its own: GET /b/<token>, read the form, POST it,
+ * check the success page. Timed like the ingest: a warm-up sizes a run of the same length.
+ */
+async function measurePhones(server: ServerProcess, staff: Client): Promise<PhoneRun & { subjects: number; acknowledged: number; counted: number; cpuPerVoteUs: VoteCpu | null }> {
+  const meeting = await createMeeting(staff, '手机投票速度测评', 1_000_000, INGEST_SUBJECTS);
+  let tokens = await issueTokens(staff, meeting.id, plan.warmupPhones);
+  await setState(staff, meeting.id, 'open');
+  const warmup = await phones({ url: server.url, tokens });
+  const amount = Math.max(plan.minPhones, Math.round(warmup.perSecond * plan.ingestSeconds));
+  tokens = await issueTokens(staff, meeting.id, amount);
+  const cpuBefore = readCpu(server.pid);
+  const run = await phones({ url: server.url, tokens });
+  const cpuAfter = readCpu(server.pid);
+  const cpu = cpuBefore && cpuAfter ? perVote(server.pid, cpuBefore, cpuAfter, run.ok) : null;
+  await setState(staff, meeting.id, 'close');
+  const counted = await countedBallots(staff, meeting.id);
+  return { ...run, subjects: INGEST_SUBJECTS, acknowledged: warmup.ok + run.ok, counted, cpuPerVoteUs: cpu };
+}
+
 async function measureResults(server: ServerProcess, staff: Client, dbFile: string) {
   const meeting = await createMeeting(staff, '结果计算测评', plan.resultBallots, RESULT_SUBJECTS);
   const tokens = await issueTokens(staff, meeting.id, plan.resultBallots);
@@ -104,9 +126,11 @@ async function main() {
     const rssAfter: Record<string, number | null> = { start: mb(server.rssBytes()) };
     const { issuance, ingest } = await measureIngest(server, staff);
     rssAfter.ingest = mb(server.rssBytes());
-    const results = await measureResults(server, staff, dbFile);
+    const phone = await measurePhones(server, staff);
+    rssAfter.phone = mb(server.rssBytes());
+    const results = args.votes ? null : await measureResults(server, staff, dbFile);
     rssAfter.results = mb(server.rssBytes());
-    const sse = await measureFanout(server, staff, key);
+    const sse = args.votes ? null : await measureFanout(server, staff, key);
     rssAfter.sse = mb(server.rssBytes());
     // The ceiling is measured again at the end and the better run kept: a dip of the host during
     // one hello run would otherwise flatter the ratio.
@@ -120,6 +144,8 @@ async function main() {
       helloRuns: [helloBefore.perSecond, helloAfter.perSecond],
       ingest,
       ratio: ingest.perSecond / hello.perSecond,
+      phone,
+      phoneRatio: phone.perSecond / ingest.perSecond,
       issuance,
       results,
       sse,
@@ -130,7 +156,7 @@ async function main() {
     writeReport(out, report);
     console.log(`written to ${out}`);
     // Performance misses are reported; a lost or phantom vote is a failure.
-    if (ingest.acknowledged !== ingest.counted) process.exitCode = 1;
+    if (ingest.acknowledged !== ingest.counted || phone.acknowledged !== phone.counted) process.exitCode = 1;
   } finally {
     await server.stop();
     rmSync(dir, { recursive: true, force: true });
