@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
 import type { Sha256 } from '../lib/sha256';
+import type { GzipTemplate } from './page-template';
 import type { Actor, AppConfig, Services } from '../services/context';
 import type { Store } from '../store/types';
 import type { Throttle } from './throttle';
@@ -13,6 +14,8 @@ export interface Platform {
   clientAddress(c: Context): string;
   /** Whether the app should gzip pages itself (Node); Workers compress at the edge. */
   compressesPages?: boolean;
+  /** With compressesPages: gzip for pages built once and filled per request (the voter's ballot). */
+  gzipTemplate?: GzipTemplate;
 }
 
 export interface AppEnv {

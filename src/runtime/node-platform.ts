@@ -1,6 +1,7 @@
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { hash } from 'node:crypto';
 import type { Platform } from '../http/env';
+import { nodeGzipTemplate } from './node-gzip';
 import type { AppConfig } from '../services/context';
 import type { Store } from '../store/types';
 
@@ -13,6 +14,7 @@ export function nodePlatform(store: Store, config: AppConfig): Platform {
     config: () => config,
     sha256: nodeSha256,
     compressesPages: true,
+    gzipTemplate: nodeGzipTemplate,
     clientAddress: (c) => {
       try {
         return getConnInfo(c).remote.address ?? 'unknown';

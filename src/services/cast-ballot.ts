@@ -37,6 +37,12 @@ export interface CastInput {
   meetingId?: string;
 }
 
+/** The voter's receipt, and the meeting it counted in (the success page names it). */
+export interface CastResult {
+  receipt: string;
+  meetingId: string;
+}
+
 /**
  * Checks in the contract's order — unknown 404, not open 409, void 409, used 409, choices 400 —
  * then spends the token and stores the ballot in one atomic step. A refusal spends nothing.
@@ -46,14 +52,14 @@ export interface CastInput {
  * ballot that will count goes straight to it, with no read before; only when that step
  * refuses are the token and meeting read, to say why in the contract's order.
  */
-export async function castBallot(services: Services, input: CastInput): Promise<{ receipt: string }> {
+export async function castBallot(services: Services, input: CastInput): Promise<CastResult> {
   const token = normalizeToken(input.token);
   if (!token) throw unknownToken();
   const form = await formOf(services, input.choices);
   const grades = form && (!input.meetingId || input.meetingId === form.meetingId) ? completeBallot(form.subjects, input.choices) : null;
   if (form && grades) {
     const receipt = await spend(services, input, await services.sha256(token), form.meetingId, grades);
-    if (receipt) return { receipt };
+    if (receipt) return { receipt, meetingId: form.meetingId };
   }
   return castChecked(services, input);
 }
@@ -73,14 +79,14 @@ async function spend(services: Services, input: CastInput, tokenHash: string, me
 }
 
 /** Reads the token and its meeting first, refuses in the contract's order, then casts. */
-async function castChecked(services: Services, input: CastInput): Promise<{ receipt: string }> {
+async function castChecked(services: Services, input: CastInput): Promise<CastResult> {
   const token = await findToken(services, input.token);
   if (input.meetingId && token.meetingId !== input.meetingId) throw unknownToken();
   const meeting = await loadMeeting(services, token.meetingId);
   const refused = refusal(meeting, token);
   if (refused) throw refused;
   const receipt = await spend(services, input, token.hash, meeting.id, encodeChoices(meeting.subjects, input.choices));
-  if (receipt) return { receipt };
+  if (receipt) return { receipt, meetingId: meeting.id };
   // Lost a race (another use of the same token, or the meeting closed meanwhile): say why.
   const now = await findToken(services, input.token);
   throw refusal(await loadMeeting(services, meeting.id), now) ?? tokenUsed(now.receipt);

@@ -11,11 +11,12 @@ import { pickLang } from '../../../web/i18n';
 import { BallotPage } from '../../../web/voter/ballot-page';
 import { EntryPage } from '../../../web/voter/entry-page';
 import { langQuery } from '../../../web/voter/layout';
-import { NotOpenPage, ProblemPage, SuccessPage, TooManyPage, UnknownPage, UsedPage, VoidPage, type Where } from '../../../web/voter/notice-pages';
+import { NotOpenPage, ProblemPage, TooManyPage, UnknownPage, UsedPage, VoidPage, type Where } from '../../../web/voter/notice-pages';
 import { readForm } from '../body';
 import type { AppEnv } from '../env';
 import { htmlPage } from '../html-page';
 import { throttled } from '../throttled';
+import { ballotTemplate, sendTemplate, successTemplate } from './voter-templates';
 
 type C = Context<AppEnv>;
 
@@ -36,6 +37,18 @@ const tokenPath = (c: C) => `/b/${encodeURIComponent(c.req.param('token') ?? '')
 async function lookUp(c: C) {
   const token = await throttled(c, () => findToken(c.get('services'), c.req.param('token') ?? ''));
   return { token, meeting: await loadMeeting(c.get('services'), token.meetingId) };
+}
+
+/**
+ * The ballot form's fields. A browser posts it urlencoded, read here straight from the text
+ * (the generic form reader builds a full web Request and FormData for it); anything else
+ * goes through the generic reader. No prototype: a field named `__proto__` is just a field.
+ */
+async function ballotFields(c: C): Promise<Record<string, string>> {
+  if (!c.req.header('content-type')?.startsWith('application/x-www-form-urlencoded')) return readForm(c);
+  const fields: Record<string, string> = Object.create(null);
+  for (const [name, value] of new URLSearchParams(await c.req.text())) fields[name] = value;
+  return fields;
 }
 
 /** Why this slip cannot vote, as a page; the wording follows the refusal's code. */
@@ -59,10 +72,7 @@ function entry(c: C, code: string | undefined) {
  * leaking the token to anyone. Errors become pages here, in the voter's language.
  */
 export const voterPages = new Hono<AppEnv>()
-  .use(async (c, next) => {
-    c.header('Referrer-Policy', 'no-referrer');
-    await next();
-  })
+  // Referrer-Policy: no-referrer comes with every page's headers (securityHeaders).
   .use((c, next) => (c.get('platform').compressesPages ? gzip(c, next) : next()))
   .get('/', (c) => entry(c, c.req.query('code')))
   .post('/', async (c) => {
@@ -73,20 +83,27 @@ export const voterPages = new Hono<AppEnv>()
     const w = where(c, `/b/${token.token}`);
     const refused = refusal(meeting, token);
     if (refused) return refusedPage(c, w, refused, meeting);
-    return htmlPage(c, <BallotPage lang={w.lang} langQuery={w.langQuery} token={token.token} meeting={meeting} />);
+    return sendTemplate(c, ballotTemplate(c.get('platform'), meeting, w.lang, w.explicit), [token.token]);
   })
+  /**
+   * The vote: straight to the atomic step, as on the JSON API (one hash, no read before it);
+   * the token and meeting are read only when it refused, to show why.
+   */
   .post('/:token', async (c) => {
-    const choices = await readForm(c);
-    const { token, meeting } = await lookUp(c);
-    const w = where(c, `/b/${token.token}`);
-    const refused = refusal(meeting, token);
-    if (refused) return refusedPage(c, w, refused, meeting);
+    const choices = await ballotFields(c);
+    const services = c.get('services');
+    const raw = c.req.param('token') ?? '';
     try {
-      const { receipt } = await castBallot(c.get('services'), { token: token.token, choices, channel: 'phone' });
-      return htmlPage(c, <SuccessPage w={w} meetingTitle={meeting.title} receipt={receipt} />);
+      const { receipt, meetingId } = await throttled(c, () => castBallot(services, { token: raw, choices, channel: 'phone' }));
+      const { lang } = pickLang(c.req.query('lang'), c.req.header('accept-language'));
+      return sendTemplate(c, await successTemplate(c.get('platform'), meetingId, lang, () => loadMeeting(services, meetingId)), [receipt]);
     } catch (err) {
-      if (!(err instanceof DomainError)) throw err;
-      // A lost race (used elsewhere, or closed meanwhile) reads like any other refusal.
+      // Unknown slips and the throttle are answered by onError, like the GET's.
+      if (!(err instanceof DomainError) || err.status === 404 || err.status === 429) throw err;
+      const token = await findToken(services, raw);
+      const meeting = await loadMeeting(services, token.meetingId);
+      const w = where(c, `/b/${token.token}`);
+      // Not open, void, used — or a lost race, which reads like any other refusal.
       if (err.status === 409) return refusedPage(c, w, err, meeting);
       if (err.status !== 400) throw err;
       const d = (err.details ?? {}) as { missing?: string[]; invalid?: string[] };
