@@ -13,11 +13,11 @@ export interface BenchReport {
   /** The better of the two hello runs, one before everything and one after. */
   hello: LoadRun;
   helloRuns: number[];
-  ingest: LoadRun & { subjects: number; acknowledged: number; counted: number; warmupPerSecond: number; cpuPerVoteUs: VoteCpu | null };
+  ingest: LoadRun & { subjects: number; acknowledged: number; counted: number; warmupPerSecond: number; cpuPerVoteUs: VoteCpu | null; profileWindowMs: number[] };
   /** durable votes/s over bare-Hono requests/s of the same run */
   ratio: number;
   /** The voter's real path: GET /b/<token>, read the form, POST it, check the success page. */
-  phone: PhoneRun & { subjects: number; acknowledged: number; counted: number; cpuPerVoteUs: VoteCpu | null };
+  phone: PhoneRun & { subjects: number; acknowledged: number; counted: number; cpuPerVoteUs: VoteCpu | null; profileWindowMs: number[] };
   /** phone votes/s over JSON-ingest votes/s of the same run */
   phoneRatio: number;
   issuance: { tokens: number; seconds: number; perSecond: number };

@@ -8,7 +8,7 @@ import { client, type Client } from '../test/helpers/target';
 import { ballotFeed, countedBallots, createMeeting, issueTokens, setState, type BenchMeeting } from './meetings';
 import { perVote, readCpu, type VoteCpu } from './cpu';
 import { load } from './load';
-import { phones, type PhoneRun } from './phones';
+import { phones } from './phones';
 import { REPO, startServerProcess, type ServerProcess } from './processes';
 import { printTable, writeReport, type BenchReport } from './report';
 import { timeResults } from './results-timing';
@@ -58,20 +58,22 @@ async function measureIngest(server: ServerProcess, staff: Client) {
   const amount = Math.max(plan.minIngest, Math.round(warmup.perSecond * plan.ingestSeconds));
   if (tokens.length < amount) tokens = tokens.concat(await issueTokens(staff, meeting.id, amount - tokens.length));
   const cpuBefore = readCpu(server.pid);
+  const window = [server.sinceStart()];
   const run = await castAll(server.url, meeting, tokens.slice(0, amount));
+  window.push(server.sinceStart());
   const cpuAfter = readCpu(server.pid);
   const cpu = cpuBefore && cpuAfter ? perVote(server.pid, cpuBefore, cpuAfter, run.ok) : null;
   await setState(staff, meeting.id, 'close');
   const counted = await countedBallots(staff, meeting.id);
   const acknowledged = warmup.ok + run.ok;
-  return { issuance, ingest: { ...run, subjects: INGEST_SUBJECTS, acknowledged, counted, warmupPerSecond: warmup.perSecond, cpuPerVoteUs: cpu } };
+  return { issuance, ingest: { ...run, subjects: INGEST_SUBJECTS, acknowledged, counted, warmupPerSecond: warmup.perSecond, cpuPerVoteUs: cpu, profileWindowMs: window } };
 }
 
 /**
  * The path real phones take, on a meeting of its own: GET /b/<token>, read the form, POST it,
  * check the success page. Timed like the ingest: a warm-up sizes a run of the same length.
  */
-async function measurePhones(server: ServerProcess, staff: Client): Promise<PhoneRun & { subjects: number; acknowledged: number; counted: number; cpuPerVoteUs: VoteCpu | null }> {
+async function measurePhones(server: ServerProcess, staff: Client): Promise<BenchReport['phone']> {
   const meeting = await createMeeting(staff, '手机投票速度测评', 1_000_000, INGEST_SUBJECTS);
   let tokens = await issueTokens(staff, meeting.id, plan.warmupPhones);
   await setState(staff, meeting.id, 'open');
@@ -79,12 +81,14 @@ async function measurePhones(server: ServerProcess, staff: Client): Promise<Phon
   const amount = Math.max(plan.minPhones, Math.round(warmup.perSecond * plan.ingestSeconds));
   tokens = await issueTokens(staff, meeting.id, amount);
   const cpuBefore = readCpu(server.pid);
+  const window = [server.sinceStart()];
   const run = await phones({ url: server.url, tokens });
+  window.push(server.sinceStart());
   const cpuAfter = readCpu(server.pid);
   const cpu = cpuBefore && cpuAfter ? perVote(server.pid, cpuBefore, cpuAfter, run.ok) : null;
   await setState(staff, meeting.id, 'close');
   const counted = await countedBallots(staff, meeting.id);
-  return { ...run, subjects: INGEST_SUBJECTS, acknowledged: warmup.ok + run.ok, counted, cpuPerVoteUs: cpu };
+  return { ...run, subjects: INGEST_SUBJECTS, acknowledged: warmup.ok + run.ok, counted, cpuPerVoteUs: cpu, profileWindowMs: window };
 }
 
 async function measureResults(server: ServerProcess, staff: Client, dbFile: string) {

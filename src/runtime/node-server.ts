@@ -5,6 +5,7 @@ import { createApp, type AppOptions } from '../http/app';
 import { createUser } from '../services/users';
 import { openDatabase, SqliteStore, type SqliteOptions } from '../store/sqlite-store';
 import type { NodeSettings } from './env';
+import { renderJsxWithoutAsyncHooks } from './jsx-without-async-hooks';
 import { nodePlatform, nodeSha256 } from './node-platform';
 
 export interface RunningServer {
@@ -26,6 +27,7 @@ export async function startNodeServer(settings: NodeSettings, options: AppOption
     const admin = await createUser({ store, config, sha256: nodeSha256 }, { name: '管理员', role: 'admin' });
     bootstrapAdminKey = admin.key;
   }
+  renderJsxWithoutAsyncHooks();
   const app = createApp(nodePlatform(store, config), options);
   const server: ServerType = await new Promise((resolve) => {
     const s = serve({ fetch: app.fetch, port: settings.port, hostname: settings.host }, () => resolve(s));
