@@ -10,7 +10,8 @@ import { byId, insertMeeting, selectMeetings, type D1Db } from './d1-meetings';
 import { whyNotSpent } from './guards';
 import { insertSession, removeSession, selectSession } from './sessions';
 import { toAuditEvent, toUser } from './rows';
-import type { CastOutcome, IssueOutcome, NewBallot, NewMeeting, NewSession, Store, TokenRow, User } from './types';
+import type { CastOutcome, IssueOutcome, NewBallot, NewMeeting, NewSession, Store, TokenRow } from './types';
+import type { User } from '../domain/people';
 
 const { auditEvents, meetings, tokens, users } = schema;
 

@@ -15,7 +15,9 @@ import { toAuditEvent, toUser } from './rows';
 import { rewriteInKeyOrder } from './sqlite-scrub';
 import { MeetingReader } from './sqlite-meetings';
 import { ThreadWriter, wireQuery } from './sqlite-writer';
-import type { CastOutcome, IssueOutcome, Meeting, NewBallot, NewMeeting, NewSession, Store, User } from './types';
+import type { CastOutcome, IssueOutcome, NewBallot, NewMeeting, NewSession, Store } from './types';
+import type { Meeting } from '../domain/meeting';
+import type { User } from '../domain/people';
 
 const { auditEvents, ballots, categories, meetings, subjects, tokens, users } = schema;
 type Db = BetterSQLite3Database<typeof schema>;

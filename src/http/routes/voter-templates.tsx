@@ -3,7 +3,7 @@ import type { Lang } from '../../../web/i18n';
 import { BallotPage } from '../../../web/voter/ballot-page';
 import { langQuery } from '../../../web/voter/layout';
 import { SuccessPage } from '../../../web/voter/notice-pages';
-import type { Meeting } from '../../store/types';
+import type { Meeting } from '../../domain/meeting';
 import type { AppEnv, Platform } from '../env';
 import { compileTemplate, fillTemplate, hole, type PageTemplate } from '../page-template';
 
