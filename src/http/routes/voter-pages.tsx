@@ -28,8 +28,26 @@ type C = Context<AppEnv>;
  */
 const gzip = compress();
 
+/**
+ * The phones of one meeting send a handful of distinct Accept-Language headers: each is parsed
+ * once (bounded, so odd headers cannot fill memory).
+ */
+const langs = new Map<string, ReturnType<typeof pickLang>>();
+
+function langOf(c: C) {
+  const query = c.req.query('lang');
+  const header = c.req.header('accept-language');
+  const key = `${query ?? ''}\n${header ?? ''}`;
+  let found = langs.get(key);
+  if (!found) {
+    if (langs.size >= 256) langs.clear();
+    langs.set(key, (found = pickLang(query, header)));
+  }
+  return found;
+}
+
 function where(c: C, path: string): Where & { explicit: boolean } {
-  const { lang, explicit } = pickLang(c.req.query('lang'), c.req.header('accept-language'));
+  const { lang, explicit } = langOf(c);
   return { lang, explicit, langQuery: langQuery(lang, explicit), path };
 }
 
@@ -97,7 +115,7 @@ export const voterPages = new Hono<AppEnv>()
     const raw = c.req.param('token') ?? '';
     try {
       const { receipt, meetingId } = await throttled(c, () => castBallot(services, { token: raw, choices, channel: 'phone' }));
-      const { lang } = pickLang(c.req.query('lang'), c.req.header('accept-language'));
+      const { lang } = langOf(c);
       return sendTemplate(c, await successTemplate(c.get('platform'), meetingId, lang, () => loadMeeting(services, meetingId)), [receipt]);
     } catch (err) {
       // Unknown slips and the throttle are answered by onError, like the GET's.
