@@ -5,6 +5,7 @@ import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { readBallotForm } from '../../bench/phones';
 import { createApp } from '../../src/http/app';
+import { CONTENT_SECURITY_POLICY } from '../../src/http/security';
 import { nodePlatform } from '../../src/runtime/node-platform';
 import { openDatabase, SqliteStore } from '../../src/store/sqlite-store';
 import type { Store } from '../../src/store/types';
@@ -41,6 +42,16 @@ describe('the voter path: GET /b, then the form POST', () => {
   const page = (token: string, encoding = 'identity') => app.request(`/b/${token}`, { headers: { 'accept-encoding': encoding, 'accept-language': 'zh-CN' } });
   const vote = (token: string, form: Record<string, string>) =>
     app.request(`/b/${token}`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(form).toString() });
+  /** What every page promises, prebuilt header record or not. */
+  function expectPageHeaders(res: Response) {
+    expect(res.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(res.headers.get('cache-control')).toBe('no-store');
+    expect(res.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(res.headers.get('x-frame-options')).toBe('DENY');
+    expect(res.headers.get('referrer-policy')).toBe('no-referrer');
+    expect(res.headers.get('set-cookie')).toBeNull();
+  }
   const graded = (grade: string) => Object.fromEntries(meeting.subjects.map((s) => [s.id, grade]));
 
   beforeAll(async () => {
@@ -74,6 +85,7 @@ describe('the voter path: GET /b, then the form POST', () => {
     expect((await vote(tokens[0], blank)).status).toBe(409); // used beats incomplete choices
     const used = await vote(tokens[0], graded('satisfied'));
     expect(used.status).toBe(409);
+    expectPageHeaders(used);
     expect(await used.text()).toContain('此测评码已使用');
     await api(`/api/meetings/${meeting.id}/tokens/void`, { token: tokens[3] });
     const voided = await vote(tokens[3], blank);
@@ -87,13 +99,14 @@ describe('the voter path: GET /b, then the form POST', () => {
 
   it('the ballot is one page per meeting with only the slip filled in, the same gzipped or not', async () => {
     const [a, b] = [await page(tokens[5]), await page(tokens[6])];
-    expect(a.headers.get('cache-control')).toBe('no-store');
+    expectPageHeaders(a);
     expect(a.headers.get('content-encoding')).toBeNull();
     const [textA, textB] = [await a.text(), await b.text()];
     expect(textA.replaceAll(tokens[5], '~')).toBe(textB.replaceAll(tokens[6], '~'));
     expect(readBallotForm(textA, () => 0)?.action).toBe(`/b/${tokens[5]}`);
     const zipped = await page(tokens[5], 'gzip, deflate');
     expect(zipped.headers.get('content-encoding')).toBe('gzip');
+    expectPageHeaders(zipped);
     expect(gunzipSync(Buffer.from(await zipped.arrayBuffer())).toString('utf8')).toBe(textA);
   });
 
@@ -104,6 +117,7 @@ describe('the voter path: GET /b, then the form POST', () => {
       body: new URLSearchParams(graded('satisfied')).toString(),
     });
     expect(res.headers.get('content-encoding')).toBe('gzip');
+    expectPageHeaders(res);
     const html = gunzipSync(Buffer.from(await res.arrayBuffer())).toString('utf8');
     const receipt = html.match(/id="receipt">([^<]+)</)![1];
     expect(html).toContain('西岭村民主测评');

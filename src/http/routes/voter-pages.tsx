@@ -16,6 +16,7 @@ import type { AppEnv } from '../env';
 import { isCoded, statusOf } from '../error-status';
 import { retryAfter } from '../errors';
 import { htmlPage } from '../html-page';
+import { isCompletePage } from '../security';
 import { throttled } from '../throttled';
 import { ballotTemplate, sendTemplate, successTemplate } from './voter-templates';
 import type { Meeting } from '../../domain/meeting';
@@ -93,7 +94,11 @@ function entry(c: C, code: string | undefined) {
  */
 export const voterPages = new Hono<AppEnv>()
   // Referrer-Policy: no-referrer comes with every page's headers (securityHeaders).
-  .use((c, next) => (c.get('platform').compressesPages ? gzip(c, next) : next()))
+  // Other pages are gzipped here after the fact; the ballot and success pages come gzipped already.
+  .use(async (c, next) => {
+    await next();
+    if (c.get('platform').compressesPages && !isCompletePage(c.res)) await gzip(c, async () => {});
+  })
   .get('/', (c) => entry(c, c.req.query('code')))
   .post('/', async (c) => {
     return entry(c, (await readForm(c)).code);

@@ -6,6 +6,7 @@ import { SuccessPage } from '../../../web/voter/notice-pages';
 import type { Meeting } from '../../domain/meeting';
 import type { AppEnv, Platform } from '../env';
 import { compileTemplate, fillTemplate, hole, type PageTemplate } from '../page-template';
+import { completePage, pageHeaderRecord } from '../security';
 
 /**
  * The two pages every phone vote loads, built once per meeting and language and then only
@@ -59,11 +60,14 @@ export async function successTemplate(platform: Platform, meetingId: string, lan
   return successes.put(key, compileTemplate(render(<SuccessPage w={{ lang, langQuery: '', path: '' }} meetingTitle={title} receipt={hole(0)} />), gzipOf(platform)));
 }
 
-/** A filled template as the answer: gzipped from its pieces when the phone takes gzip. */
-export function sendTemplate(c: Context<AppEnv>, t: PageTemplate, values: readonly string[]) {
-  c.header('Cache-Control', 'no-store');
-  if (t.gzip && c.req.header('accept-encoding')?.includes('gzip')) {
-    return c.body(t.gzip(values) as Uint8Array<ArrayBuffer>, 200, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Encoding': 'gzip' });
-  }
-  return c.body(fillTemplate(t, values), 200, { 'Content-Type': 'text/html; charset=utf-8' });
+const PLAIN = pageHeaderRecord({ 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' });
+const GZIPPED = pageHeaderRecord({ 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store', 'Content-Encoding': 'gzip' });
+
+/**
+ * A filled template as the answer, with every page header (and no-store) in one prebuilt
+ * record; gzipped from its pieces when the phone takes gzip.
+ */
+export function sendTemplate(c: Context<AppEnv>, t: PageTemplate, values: readonly string[]): Response {
+  if (t.gzip && c.req.header('accept-encoding')?.includes('gzip')) return completePage(t.gzip(values) as Uint8Array<ArrayBuffer>, 200, GZIPPED);
+  return completePage(fillTemplate(t, values), 200, PLAIN);
 }
