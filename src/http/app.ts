@@ -1,6 +1,5 @@
 import { Hono } from 'hono';
 import { assetRoutes } from '../../web/assets/index';
-import { bodyLimits } from './body';
 import type { AppEnv, Platform } from './env';
 import { notFound, onError } from './errors';
 import { securityHeaders } from './security';
@@ -10,7 +9,7 @@ import { resultRoutes } from './routes/results';
 import { resultsXlsxRoutes } from './routes/results-xlsx';
 import { noticePages } from './routes/notice';
 import { staffPages } from './routes/staff-pages';
-import { pokeTurnout, streamRoutes, type StreamOptions } from './routes/stream';
+import { streamRoutes, type StreamOptions } from './routes/stream';
 import { TurnoutHub, type HubOptions } from '../services/turnout-hub';
 import { satisfactionRoutes } from './routes/satisfaction';
 import { scoringRoutes } from './routes/scoring';
@@ -39,11 +38,10 @@ export function createApp(platform: Platform, options: AppOptions = {}) {
   app.use(async (c, next) => {
     c.set('platform', platform);
     c.set('throttle', throttle);
+    c.set('hub', hub);
     c.set('services', { store: platform.store(c), config: platform.config(c), sha256: platform.sha256 });
     await next();
   });
-  app.use(bodyLimits());
-  for (const path of ['/api/ballots', '/b/*', '/api/meetings/*', '/staff/meetings/*']) app.use(path, pokeTurnout(hub));
   app.get('/healthz', (c) => c.json({ ok: true }));
   app.route('/assets', assetRoutes);
   app.route('/api/meetings', meetingRoutes);
@@ -56,8 +54,10 @@ export function createApp(platform: Platform, options: AppOptions = {}) {
   app.route('/api', satisfactionRoutes);
   app.route('/api/scoring', scoringRoutes);
   app.route('/b', voterPages);
-  app.route('/staff', staffPages);
+  // Before /staff: the first body limit a request meets is its own (body.ts), and the scorer's
+  // upload takes 10 MB where every other staff page takes 1 MB.
   app.route('/staff/scoring', scorerPages);
+  app.route('/staff', staffPages);
   app.route('/notice', noticePages);
   return app;
 }

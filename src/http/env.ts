@@ -2,6 +2,7 @@ import type { Context } from 'hono';
 import type { Sha256 } from '../lib/sha256';
 import type { GzipTemplate } from './page-template';
 import type { AppConfig, Services } from '../services/context';
+import type { TurnoutHub } from '../services/turnout-hub';
 import type { Store } from '../store/types';
 import type { Throttle } from './throttle';
 import type { Actor } from '../domain/people';
@@ -25,5 +26,9 @@ export interface AppEnv {
     actor: Actor;
     throttle: Throttle;
     platform: Platform;
+    /** Live turnout screens of this app instance: routes that change turnout or state poke it. */
+    hub: TurnoutHub;
+    /** The body limit of the request's route group, once one is declared (body.ts). */
+    bodyLimit?: number;
   };
 }

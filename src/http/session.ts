@@ -4,6 +4,7 @@ import type { CookieOptions } from 'hono/utils/cookie';
 import { randomId } from '../lib/random';
 import { digestsEqual } from '../lib/sha256';
 import type { SessionRow } from '../store/types';
+import { readForm } from './body';
 import type { AppEnv } from './env';
 import { HttpError } from './http-error';
 
@@ -103,10 +104,9 @@ async function sentToken(c: C): Promise<string | null> {
   if (header) return header;
   if (!FORM_TYPE.test(c.req.header('content-type') ?? '')) return null;
   try {
-    const field = (await c.req.parseBody())._csrf;
-    return typeof field === 'string' ? field : null;
+    return (await readForm(c)).flat()._csrf ?? null;
   } catch {
-    return null;
+    return null; // no form at all: no token, refused below as any missing token is
   }
 }
 

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { AppConfig } from '../services/context';
 
 /** Node settings from the environment. Pure: throws on nonsense so a bad deploy fails at start. */
@@ -10,25 +11,49 @@ export interface NodeSettings {
   publicUrl?: string;
 }
 
-export function parseNodeEnv(env: Record<string, string | undefined>): NodeSettings {
-  const port = env.PORT === undefined || env.PORT === '' ? 8787 : Number(env.PORT);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, got "${env.PORT}"`);
-  const host = env.HOST || '127.0.0.1';
-  return { port, host, dbFile: env.MINPING_DB || 'data/minping.db', adminToken: adminTokenFrom(env), publicUrl: publicUrlFrom(env) };
-}
+/** An empty variable is an unset one (`FOO= npm start`), as a shell user means it. */
+const unsetIfBlank = (v: unknown) => (v === '' || typeof v !== 'string' ? undefined : v);
+const optional = <T extends z.ZodType>(schema: T) => z.preprocess(unsetIfBlank, schema.optional());
 
 /** The settings both runtimes share; Workers read them from the bindings, Node from the process. */
-function adminTokenFrom(env: Record<string, unknown>): string | undefined {
-  const adminToken = typeof env.MINPING_ADMIN_TOKEN === 'string' && env.MINPING_ADMIN_TOKEN ? env.MINPING_ADMIN_TOKEN : undefined;
-  if (adminToken !== undefined && adminToken.length < 16) throw new Error('MINPING_ADMIN_TOKEN must be at least 16 characters');
-  return adminToken;
+const shared = {
+  MINPING_ADMIN_TOKEN: optional(z.string().min(16, 'MINPING_ADMIN_TOKEN must be at least 16 characters')),
+  MINPING_PUBLIC_URL: z.preprocess(
+    (v) => unsetIfBlank(v)?.replace(/\/+$/, ''),
+    z
+      .string()
+      .regex(/^https?:\/\/[^/]+/, { error: (issue) => `MINPING_PUBLIC_URL must be an http(s) URL, got "${String(issue.input)}"` })
+      .optional(),
+  ),
+};
+
+const nodeEnv = z.object({
+  PORT: optional(
+    z
+      .string()
+      .refine((v) => Number.isInteger(Number(v)) && Number(v) >= 0 && Number(v) <= 65535, { error: (issue) => `PORT must be a port number, got "${String(issue.input)}"` })
+      .transform(Number),
+  ),
+  HOST: optional(z.string()),
+  MINPING_DB: optional(z.string()),
+  ...shared,
+});
+
+const workerEnv = z.object(shared);
+
+/** The first problem, in the words of the schema: a start-up error names the variable. */
+function parsed<T extends z.ZodType>(schema: T, env: Record<string, unknown>): z.infer<T> {
+  const result = schema.safeParse(env);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    throw new Error(issue.message.includes(String(issue.path[0])) ? issue.message : `${issue.path.join('.')}: ${issue.message}`);
+  }
+  return result.data;
 }
 
-function publicUrlFrom(env: Record<string, unknown>): string | undefined {
-  const raw = typeof env.MINPING_PUBLIC_URL === 'string' ? env.MINPING_PUBLIC_URL : '';
-  const publicUrl = raw ? raw.replace(/\/+$/, '') : undefined;
-  if (publicUrl !== undefined && !/^https?:\/\/[^/]+/.test(publicUrl)) throw new Error(`MINPING_PUBLIC_URL must be an http(s) URL, got "${publicUrl}"`);
-  return publicUrl;
+export function parseNodeEnv(env: Record<string, string | undefined>): NodeSettings {
+  const e = parsed(nodeEnv, env);
+  return { port: e.PORT ?? 8787, host: e.HOST || '127.0.0.1', dbFile: e.MINPING_DB || 'data/minping.db', adminToken: e.MINPING_ADMIN_TOKEN, publicUrl: e.MINPING_PUBLIC_URL };
 }
 
 /**
@@ -36,5 +61,6 @@ function publicUrlFrom(env: Record<string, unknown>): string | undefined {
  * to the origin the request came in on, so a workers.dev or custom domain works unset.
  */
 export function parseWorkerEnv(env: Record<string, unknown>, requestOrigin: string): AppConfig {
-  return { adminToken: adminTokenFrom(env), publicUrl: publicUrlFrom(env) ?? requestOrigin };
+  const e = parsed(workerEnv, env);
+  return { adminToken: e.MINPING_ADMIN_TOKEN, publicUrl: e.MINPING_PUBLIC_URL ?? requestOrigin };
 }

@@ -29,18 +29,18 @@ export function refusal(meeting: Meeting, token: FoundToken): DomainError | null
   return null;
 }
 
+/** A stored ballot: the voter's receipt, and the meeting whose turnout it changed. */
+export interface Cast {
+  receipt: string;
+  meetingId: string;
+}
+
 export interface CastInput {
   token: string;
   choices: unknown;
   channel: Channel;
   /** Paper slips are keyed in under one meeting; a slip of another meeting is unknown there. */
   meetingId?: string;
-}
-
-/** The voter's receipt, and the meeting it counted in (the success page names it). */
-export interface CastResult {
-  receipt: string;
-  meetingId: string;
 }
 
 /**
@@ -52,7 +52,7 @@ export interface CastResult {
  * ballot that will count goes straight to it, with no read before; only when that step
  * refuses are the token and meeting read, to say why in the contract's order.
  */
-export async function castBallot(services: Services, input: CastInput): Promise<CastResult> {
+export async function castBallot(services: Services, input: CastInput): Promise<Cast> {
   const token = normalizeToken(input.token);
   if (!token) throw unknownToken();
   const form = await formOf(services, input.choices);
@@ -79,7 +79,7 @@ async function spend(services: Services, input: CastInput, tokenHash: string, me
 }
 
 /** Reads the token and its meeting first, refuses in the contract's order, then casts. */
-async function castChecked(services: Services, input: CastInput): Promise<CastResult> {
+async function castChecked(services: Services, input: CastInput): Promise<Cast> {
   const token = await findToken(services, input.token);
   if (input.meetingId && token.meetingId !== input.meetingId) throw unknownToken();
   const meeting = await loadMeeting(services, token.meetingId);

@@ -57,12 +57,13 @@ export class TurnoutHub {
   }
 
   /**
-   * Something in this process may have changed turnout (a vote, a paper slip) or the state
-   * (`reload`: open, close): poll now rather than at the next tick. Cheap, and it says nothing
-   * about who or what.
+   * Something in this process changed the meeting's turnout (a vote, a paper slip, slips issued
+   * or voided) or its `state` (open, close): its watchers' poller reads now rather than at the
+   * next tick. Cheap, and it says nothing about who or what. Votes taken by other processes
+   * or isolates are still found by polling.
    */
-  poke(reload = false): void {
-    for (const channel of this.channels.values()) channel.poke(reload);
+  poke(meetingId: string, change: 'turnout' | 'state' = 'turnout'): void {
+    this.channels.get(meetingId)?.poke(change === 'state');
   }
 
   /** How many meetings are watched, by how many, with how many poll loops running, and polls so far. */

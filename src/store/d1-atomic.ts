@@ -1,7 +1,8 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
 import { ballots, categories, meetings, tokens } from '../../db/schema';
-import { chunk, type D1Db } from './d1-meetings';
+import { chunk } from '../lib/chunk';
+import type { D1Db } from './d1-meetings';
 import { categoryRoom, meetingRoom, spendable } from './guards';
 import type { NewBallot } from './types';
 

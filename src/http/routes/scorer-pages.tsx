@@ -5,15 +5,14 @@ import { isRuleName } from '../../services/scoring-columns';
 import { scoreSheetRows, scoreUpload } from '../../services/scoring-upload';
 import { ScoringPage, type ScoringPageProps } from '../../../web/scorer/scoring-page';
 import { requireRole, SCORER } from '../auth';
-import { validate } from '../body';
+import { limitBody, readForm, SHEET_BYTES, validate } from '../body';
 import type { AppEnv } from '../env';
 import { statusOf } from '../error-status';
-import { HttpError } from '../http-error';
 import { htmlPage } from '../html-page';
 import { scoringExportSchema } from '../schemas';
 import { paramsFromForm } from '../scoring-form';
 import { resultView, ruleView } from '../scoring-view';
-import { fillMode, formBody, paramsFromText, resultResponse, templateResponse, textFields, uploadedBytes } from './scoring';
+import { fillMode, paramsFromText, resultResponse, templateResponse, uploadedBytes } from './scoring';
 import { pageError, staffView, type C } from './staff/kit';
 
 type PageState = Omit<ScoringPageProps, 'actor' | 'csrf' | 'ruleView'>;
@@ -28,14 +27,7 @@ function ruleFrom(value: unknown): RuleName {
   return value;
 }
 
-/** JSON from a hidden field of our own page: broken only if someone edited the page. */
-function hiddenJson(text: string | undefined): unknown {
-  try {
-    return JSON.parse(text ?? '');
-  } catch {
-    throw new HttpError('invalid_form', '下载表单内容有误，请重新上传表格计算后再下载');
-  }
-}
+const EDITED = '下载表单内容有误，请重新上传表格计算后再下载';
 
 /**
  * /staff/scoring: the scorer's page. Upload a sheet, pick the rule and its params, compute,
@@ -44,18 +36,19 @@ function hiddenJson(text: string | undefined): unknown {
  */
 export const scorerPages = new Hono<AppEnv>()
   .onError(pageError)
+  .use('/upload', limitBody(SHEET_BYTES))
   .use(requireRole(SCORER))
   .get('/', (c) => page(c, { rule: ruleFrom(c.req.query('rule')), fill: 'blank' }))
   .get('/templates/:file', (c) => templateResponse(c))
-  // Ends in /upload so the 10 MB spreadsheet limit applies (src/http/body.ts); a GET of it (back button, typed address) finds the form.
+  // A GET of the upload address (back button, typed address) finds the form.
   .get('/upload', (c) => c.redirect('/staff/scoring', 303))
   .post('/upload', async (c) => {
-    const body = await formBody(c);
-    const form = textFields(body);
+    const body = await readForm(c, '上传内容不是有效的表单（multipart/form-data），应包含 file 和 rule');
+    const form = body.flat();
     const rule = ruleFrom(form.rule);
     const params = paramsFromForm(rule, form);
     const fill = fillMode(form.fill);
-    const file = body.file instanceof File ? body.file : undefined;
+    const file = body.file('file');
     try {
       const { result, sheet } = await scoreUpload(c.get('services'), { bytes: await uploadedBytes(file), rule, params, fill });
       const payload = { rows: sheet.rows, lines: sheet.lines, params, fill };
@@ -66,8 +59,9 @@ export const scorerPages = new Hono<AppEnv>()
     }
   })
   .post('/export', async (c) => {
-    const form = textFields(await formBody(c));
-    const input = validate(scoringExportSchema, { ...form, rows: hiddenJson(form.rows), lines: hiddenJson(form.lines) });
+    const body = await readForm(c);
+    const form = body.flat();
+    const input = validate(scoringExportSchema, { ...form, rows: body.json('rows', EDITED), lines: body.json('lines', EDITED) });
     const result = await scoreSheetRows(c.get('services'), {
       rule: input.rule,
       params: paramsFromText(form.params),

@@ -11,7 +11,7 @@ import { BallotPage } from '../../../web/voter/ballot-page';
 import { EntryPage } from '../../../web/voter/entry-page';
 import { langQuery } from '../../../web/voter/layout';
 import { NotOpenPage, ProblemPage, TooManyPage, UnknownPage, UsedPage, VoidPage, type Where } from '../../../web/voter/notice-pages';
-import { readForm } from '../body';
+import { BALLOT_BYTES, limitBody, readForm } from '../body';
 import type { AppEnv } from '../env';
 import { isCoded, statusOf } from '../error-status';
 import { retryAfter } from '../errors';
@@ -66,7 +66,7 @@ async function lookUp(c: C) {
  * goes through the generic reader. No prototype: a field named `__proto__` is just a field.
  */
 async function ballotFields(c: C): Promise<Record<string, string>> {
-  if (!c.req.header('content-type')?.startsWith('application/x-www-form-urlencoded')) return readForm(c);
+  if (!c.req.header('content-type')?.startsWith('application/x-www-form-urlencoded')) return (await readForm(c)).flat();
   const fields: Record<string, string> = Object.create(null);
   for (const [name, value] of new URLSearchParams(await c.req.text())) fields[name] = value;
   return fields;
@@ -93,6 +93,7 @@ function entry(c: C, code: string | undefined) {
  * leaking the token to anyone. Errors become pages here, in the voter's language.
  */
 export const voterPages = new Hono<AppEnv>()
+  .use(limitBody(BALLOT_BYTES))
   // Referrer-Policy: no-referrer comes with every page's headers (securityHeaders).
   // Other pages are gzipped here after the fact; the ballot and success pages come gzipped already.
   .use(async (c, next) => {
@@ -101,7 +102,7 @@ export const voterPages = new Hono<AppEnv>()
   })
   .get('/', (c) => entry(c, c.req.query('code')))
   .post('/', async (c) => {
-    return entry(c, (await readForm(c)).code);
+    return entry(c, (await readForm(c)).flat().code);
   })
   .get('/:token', async (c) => {
     const { token, meeting } = await lookUp(c);
@@ -120,6 +121,7 @@ export const voterPages = new Hono<AppEnv>()
     const raw = c.req.param('token') ?? '';
     try {
       const { receipt, meetingId } = await throttled(c, () => castBallot(services, { token: raw, choices, channel: 'phone' }));
+      c.get('hub').poke(meetingId);
       const { lang } = langOf(c);
       return sendTemplate(c, await successTemplate(c.get('platform'), meetingId, lang, () => loadMeeting(services, meetingId)), [receipt]);
     } catch (err) {

@@ -3,7 +3,6 @@ import { MessagePage } from '../../../../web/staff/message-page';
 import type { AppEnv } from '../../env';
 import { isCoded, statusOf } from '../../error-status';
 import { onError, retryAfter } from '../../errors';
-import { HttpError } from '../../http-error';
 import { htmlPage } from '../../html-page';
 import { csrfToken } from '../../session';
 
@@ -13,24 +12,6 @@ export type C = Context<AppEnv>;
 export async function staffView(c: C) {
   return { actor: c.get('actor'), csrf: await csrfToken(c) };
 }
-
-/** A form's fields, each as the list of its values (rows of a table repeat their names). */
-export async function formOf(c: C): Promise<Record<string, string[]>> {
-  let body: Record<string, unknown>;
-  try {
-    body = await c.req.parseBody({ all: true });
-  } catch {
-    throw new HttpError('invalid_form');
-  }
-  const out: Record<string, string[]> = {};
-  for (const [name, value] of Object.entries(body)) {
-    const values = (Array.isArray(value) ? value : [value]).filter((v): v is string => typeof v === 'string');
-    if (values.length) out[name] = values;
-  }
-  return out;
-}
-
-export const field = (form: Record<string, string[]>, name: string) => form[name]?.[0] ?? '';
 
 const TITLES: Partial<Record<number, string>> = {
   400: '输入有误',

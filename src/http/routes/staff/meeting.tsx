@@ -8,13 +8,13 @@ import { voidToken } from '../../../services/void-token';
 import { ConfirmPage } from '../../../../web/staff/confirm-page';
 import { MeetingPage } from '../../../../web/staff/meeting-page';
 import { requireRole, STAFF, SUPERVISOR } from '../../auth';
-import { validate } from '../../body';
+import { readForm, validate } from '../../body';
 import type { AppEnv } from '../../env';
 import { isFormRefusal, statusOf } from '../../error-status';
 import { htmlPage } from '../../html-page';
 import { issueTokensSchema } from '../../schemas';
 import { renderSlipSheet } from '../../slips';
-import { field, formOf, staffView, type C } from './kit';
+import { staffView, type C } from './kit';
 
 const DONE: Record<string, string> = {
   created: '测评会已创建。下一步：发放并打印测评码，然后开始投票。',
@@ -49,6 +49,7 @@ function confirmRoute(action: MeetingAction) {
 function changeRoute(action: MeetingAction) {
   return async (c: C) => {
     const meeting = await changeState(c.get('services'), c.req.param('id') ?? '', action, c.get('actor'));
+    c.get('hub').poke(meeting.id, 'state');
     return c.redirect(`/staff/meetings/${meeting.id}/${action === 'open' ? 'live' : 'results'}`, 303);
   };
 }
@@ -58,20 +59,22 @@ export const meetingPages = new Hono<AppEnv>()
   .get('/:id', requireRole(STAFF), (c) => meetingPage(c, { flash: DONE[c.req.query('done') ?? ''] }))
   .post('/:id/slips', requireRole(SUPERVISOR), (c) =>
     orOnPage(c, async () => {
-      const form = await formOf(c);
+      const form = await readForm(c);
       const input = validate(issueTokensSchema, {
-        count: Number(field(form, 'count')),
-        category: field(form, 'category') || undefined,
-        layout: field(form, 'layout') || 'slip',
+        count: Number(form.field('count')),
+        category: form.field('category') || undefined,
+        layout: form.field('layout') || 'slip',
       });
       const issued = await issueTokens(c.get('services'), c.req.param('id'), input, c.get('actor'));
+      c.get('hub').poke(c.req.param('id'));
       return renderSlipSheet(c, issued, input.layout ?? 'slip');
     }),
   )
   .post('/:id/void', requireRole(SUPERVISOR), (c) =>
     orOnPage(c, async () => {
-      const form = await formOf(c);
-      await voidToken(c.get('services'), c.req.param('id'), field(form, 'code'), c.get('actor'));
+      const form = await readForm(c);
+      await voidToken(c.get('services'), c.req.param('id'), form.field('code'), c.get('actor'));
+      c.get('hub').poke(c.req.param('id'));
       return c.redirect(`/staff/meetings/${c.req.param('id')}?done=voided`, 303);
     }),
   )

@@ -4,25 +4,26 @@ import { createMeeting } from '../../../services/create-meeting';
 import { blankDraft, MeetingForm, MORE_CATEGORIES, MORE_SUBJECTS, type MeetingDraft } from '../../../../web/staff/meeting-form';
 import { MeetingsPage } from '../../../../web/staff/meetings-page';
 import { requireRole, SUPERVISOR } from '../../auth';
-import { validate } from '../../body';
+import { readForm, validate, type FormBody } from '../../body';
 import type { AppEnv } from '../../env';
 import { statusOf } from '../../error-status';
 import { htmlPage } from '../../html-page';
 import { createMeetingSchema } from '../../schemas';
-import { field, formOf, staffView, type C } from './kit';
+import { staffView, type C } from './kit';
 
 const MAX_CATEGORIES = 50;
 const MAX_SUBJECTS = 200;
 
-function draftOf(form: Record<string, string[]>): MeetingDraft {
-  const col = (name: string, i: number) => form[name]?.[i] ?? '';
+function draftOf(form: FormBody): MeetingDraft {
+  const { fields } = form;
+  const col = (name: string, i: number) => fields[name]?.[i] ?? '';
   return {
-    title: field(form, 'title'),
-    organization: field(form, 'organization'),
-    rule: field(form, 'rule') || 'standard',
-    eligible: field(form, 'eligible'),
-    categories: (form.cat_label ?? []).slice(0, MAX_CATEGORIES).map((label, i) => ({ label, eligible: col('cat_eligible', i) })),
-    subjects: (form.subj_name ?? []).slice(0, MAX_SUBJECTS).map((name, i) => ({ name, kind: col('subj_kind', i) })),
+    title: form.field('title'),
+    organization: form.field('organization'),
+    rule: form.field('rule') || 'standard',
+    eligible: form.field('eligible'),
+    categories: (fields.cat_label ?? []).slice(0, MAX_CATEGORIES).map((label, i) => ({ label, eligible: col('cat_eligible', i) })),
+    subjects: (fields.subj_name ?? []).slice(0, MAX_SUBJECTS).map((name, i) => ({ name, kind: col('subj_kind', i) })),
   };
 }
 
@@ -82,9 +83,9 @@ export const meetingListPages = new Hono<AppEnv>().get('/', async (c) =>
 export const newMeetingPages = new Hono<AppEnv>()
   .get('/', requireRole(SUPERVISOR), (c) => formPage(c, blankDraft()))
   .post('/', requireRole(SUPERVISOR), async (c) => {
-    const form = await formOf(c);
+    const form = await readForm(c);
     const draft = draftOf(form);
-    const op = field(form, 'op') || 'create';
+    const op = form.field('op') || 'create';
     if (op !== 'create') return formPage(c, edited(draft, op));
     try {
       const meeting = await createMeeting(c.get('services'), inputOf(draft), c.get('actor'));

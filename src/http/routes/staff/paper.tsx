@@ -7,10 +7,11 @@ import { meetingTurnout } from '../../../services/turnout';
 import { MessagePage } from '../../../../web/staff/message-page';
 import { PaperPage, type PaperPageProps } from '../../../../web/staff/paper-page';
 import { requireRole, SUPERVISOR } from '../../auth';
+import { readForm } from '../../body';
 import type { AppEnv } from '../../env';
 import { isFormRefusal, statusOf } from '../../error-status';
 import { htmlPage } from '../../html-page';
-import { field, formOf, staffView, type C } from './kit';
+import { staffView, type C } from './kit';
 import type { Meeting } from '../../../domain/meeting';
 
 type Keyed = Pick<PaperPageProps, 'code' | 'chosen' | 'missing' | 'flash' | 'error'>;
@@ -45,10 +46,10 @@ const shown = (code: string) => {
 };
 
 async function keyIn(c: C) {
-  const form = await formOf(c);
+  const form = await readForm(c);
   const meeting = await meetingOf(c);
-  const code = field(form, 'code').trim();
-  const chosen = Object.fromEntries(meeting.subjects.map((s) => [s.id, field(form, s.id)]).filter(([, g]) => g));
+  const code = form.field('code').trim();
+  const chosen = Object.fromEntries(meeting.subjects.map((s) => [s.id, form.field(s.id)]).filter(([, g]) => g));
   const services = c.get('services');
   try {
     if (meeting.status !== 'open') return await paperPage(c, meeting);
@@ -59,6 +60,7 @@ async function keyIn(c: C) {
       return await paperPage(c, meeting, { code: formatToken(token.token), flash: '测评码有效：请按纸质票勾选各测评对象的等次，然后点“录入这张票”。' });
     }
     const { receipt } = await keyPaperBallot(services, meeting.id, { token: code, choices: chosen }, c.get('actor'));
+    c.get('hub').poke(meeting.id);
     return await paperPage(c, meeting, { flash: `已录入 1 张纸质票（回执码 ${receipt}）` }, 201);
   } catch (err) {
     if (!isFormRefusal(err)) throw err;
