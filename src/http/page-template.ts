@@ -19,19 +19,28 @@ export interface PageTemplate {
 /** Builds gzip answers from a template's parts (the Node runtime's is in runtime/node-gzip). */
 export type GzipTemplate = (parts: readonly string[], holes: readonly number[]) => (values: readonly string[]) => Uint8Array;
 
-/** Per process: no page text can contain it by accident, and nobody can choose it. */
-const MARK = `\u2063hole-${randomId(8)}-`;
-const MARKS = new RegExp(`${MARK}(\\d+)\u2063`, 'g');
+/**
+ * Per process: no page text can contain it by accident, and nobody can choose it. Made on first
+ * use (Workers allow no random values at start-up).
+ */
+let mark: { prefix: string; all: RegExp } | null = null;
+function marker() {
+  if (!mark) {
+    const prefix = `\u2063hole-${randomId(8)}-`;
+    mark = { prefix, all: new RegExp(`${prefix}(\\d+)\u2063`, 'g') };
+  }
+  return mark;
+}
 
 /** The marker a renderer puts where hole `i` goes. */
-export const hole = (i: number) => `${MARK}${i}\u2063`;
+export const hole = (i: number) => `${marker().prefix}${i}\u2063`;
 
 /** Splits a page rendered with `hole(i)` markers into its template. */
 export function compileTemplate(rendered: string, gzip?: GzipTemplate): PageTemplate {
   const parts: string[] = [];
   const holes: number[] = [];
   let at = 0;
-  for (const m of rendered.matchAll(MARKS)) {
+  for (const m of rendered.matchAll(marker().all)) {
     parts.push(rendered.slice(at, m.index));
     holes.push(Number(m[1]));
     at = m.index + m[0].length;
