@@ -27,6 +27,8 @@ export interface LoadOptions {
   /** A POST with a fresh JSON body per request (e.g. a new token each time); else a GET. */
   body?: () => Buffer;
   connections?: number;
+  /** Every latency (ms) is also pushed here: runs in rounds merge their percentiles. */
+  samples?: number[];
 }
 
 /**
@@ -82,6 +84,7 @@ export function load(options: LoadOptions): Promise<LoadRun> {
     );
     instance.on('response', (_client: unknown, _status: number, _bytes: number, ms: number) => {
       latencies.push(ms);
+      options.samples?.push(ms);
       last = performance.now();
     });
   });

@@ -13,6 +13,18 @@ interface Answer {
   body: string;
 }
 
+/** Every latency of each step, ms. */
+export interface PhoneSamples {
+  get: number[];
+  post: number[];
+  flow: number[];
+}
+
+export const stepTimes = (xs: number[]): StepTimes => {
+  xs.sort((a, b) => a - b);
+  return { p50ms: percentile(xs, 0.5), p99ms: percentile(xs, 0.99) };
+};
+
 /** Step latencies, ms. */
 export interface StepTimes {
   p50ms: number;
@@ -136,10 +148,10 @@ export function readBallotForm(html: string, pick: (subject: number) => number):
  * form off it, POST the choices as the browser would (urlencoded), and check the success page
  * shows a receipt. Every slip is voted exactly once; the run ends when the slips are used up.
  */
-export async function phones(options: { url: string; tokens: string[] }): Promise<PhoneRun> {
+export async function phones(options: { url: string; tokens: string[]; samples?: PhoneSamples }): Promise<PhoneRun> {
   const u = new URL(options.url);
   const hostHeader = `Host: ${u.host}\r\nUser-Agent: ${UA}\r\nAccept: text/html,application/xhtml+xml\r\nAccept-Encoding: gzip, deflate\r\nAccept-Language: zh-CN,zh;q=0.9\r\n`;
-  const times = { get: [] as number[], post: [] as number[], flow: [] as number[] };
+  const times: PhoneSamples = { get: [], post: [], flow: [] };
   const run = { ok: 0, failed: 0, errors: 0, problems: [] as string[], wireBytes: { ballot: 0, success: 0 } };
   const problem = (why: string) => void (run.problems.length < 5 && run.problems.push(why));
   let next = 0;
@@ -184,9 +196,6 @@ export async function phones(options: { url: string; tokens: string[] }): Promis
 
   await Promise.all(Array.from({ length: CONNECTIONS }, phone));
   const seconds = (last - started) / 1000;
-  const step = (xs: number[]): StepTimes => {
-    xs.sort((a, b) => a - b);
-    return { p50ms: percentile(xs, 0.5), p99ms: percentile(xs, 0.99) };
-  };
-  return { ...run, seconds, perSecond: run.ok / seconds, get: step(times.get), post: step(times.post), flow: step(times.flow) };
+  if (options.samples) for (const k of ['get', 'post', 'flow'] as const) options.samples[k].push(...times[k]);
+  return { ...run, seconds, perSecond: run.ok / seconds, get: stepTimes(times.get), post: stepTimes(times.post), flow: stepTimes(times.flow) };
 }

@@ -5,7 +5,7 @@ import { parseArgs } from 'node:util';
  * The top frames of a `--cpu-prof` profile (BENCH_NODE_ARGS="--cpu-prof"), by self time and by
  * time including callees, optionally over a window of it: `node --import tsx
  * bench/profile-top.ts CPU.…cpuprofile [--window ingest|phone] [--report bench/results/latest.json]
- * [--top 25]`. The windows are the timed runs, as the report records them (ms since the server
+ * [--top 25]`. The windows are the timed rounds, as the report records them (ms since the server
  * was spawned; the profile's clock starts a little later, at Node's start).
  */
 interface Node {
@@ -22,7 +22,7 @@ interface Profile {
 const { values, positionals } = parseArgs({ allowPositionals: true, options: { window: { type: 'string' }, report: { type: 'string' }, top: { type: 'string' } } });
 const profile: Profile = JSON.parse(readFileSync(positionals[0], 'utf8'));
 const report = values.window && JSON.parse(readFileSync(values.report ?? 'bench/results/latest.json', 'utf8'));
-const [from, to]: number[] = report ? report[values.window!].profileWindowMs : [0, Infinity];
+const windows: number[][] = report ? report[values.window!].profileWindowMs : [[0, Infinity]];
 const top = Number(values.top ?? 25);
 
 const byId = new Map(profile.nodes.map((n) => [n.id, n]));
@@ -39,7 +39,7 @@ let all = 0;
 let clock = 0;
 for (let i = 0; i < profile.samples.length; i++) {
   clock += profile.timeDeltas[i] / 1000;
-  if (clock < from || clock > to) continue;
+  if (!windows.some(([from, to]) => clock >= from && clock <= to)) continue;
   const dt = profile.timeDeltas[i + 1] ?? 0;
   const leaf = byId.get(profile.samples[i])!;
   all += dt;
