@@ -6,7 +6,9 @@ export type AuditType =
   | 'meeting_closed'
   | 'token_voided'
   | 'paper_ballot_keyed'
-  | 'results_published';
+  | 'results_published'
+  | 'supervisor_added'
+  | 'supervisor_removed';
 
 export interface AuditEvent {
   meetingId: string;

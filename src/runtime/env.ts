@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { DEFAULT_MIN_GROUP, LOWEST_MIN_GROUP } from '../domain/rule';
 import type { AppConfig } from '../services/context';
+import { parseTrustProxy, type TrustProxy } from './trust-proxy';
 
 /** Node settings from the environment. Pure: throws on nonsense so a bad deploy fails at start. */
 export interface NodeSettings {
@@ -9,6 +11,10 @@ export interface NodeSettings {
   adminToken?: string;
   /** Unset: the URL the server ends up listening on (PORT=0 picks a free port). */
   publicUrl?: string;
+  /** MINPING_TRUST_PROXY: behind a reverse proxy, whose X-Forwarded-* headers to believe. */
+  trustProxy?: TrustProxy | null;
+  /** The publication floor k: results of a meeting with fewer ballots show no counts. */
+  minGroup?: number;
 }
 
 /** An empty variable is an unset one (`FOO= npm start`), as a shell user means it. */
@@ -24,6 +30,15 @@ const shared = {
       .string()
       .regex(/^https?:\/\/[^/]+/, { error: (issue) => `MINPING_PUBLIC_URL must be an http(s) URL, got "${String(issue.input)}"` })
       .optional(),
+  ),
+  // The publication floor k; below 3 one voter's choices would show through the counts.
+  MINPING_MIN_GROUP: optional(
+    z
+      .string()
+      .refine((v) => /^\s*\d+\s*$/.test(v) && Number(v) >= LOWEST_MIN_GROUP, {
+        error: (issue) => `MINPING_MIN_GROUP must be a whole number of at least ${LOWEST_MIN_GROUP} (公布结果的最少票数不能低于 ${LOWEST_MIN_GROUP}), got "${String(issue.input)}"`,
+      })
+      .transform(Number),
   ),
 };
 
@@ -53,7 +68,16 @@ function parsed<T extends z.ZodType>(schema: T, env: Record<string, unknown>): z
 
 export function parseNodeEnv(env: Record<string, string | undefined>): NodeSettings {
   const e = parsed(nodeEnv, env);
-  return { port: e.PORT ?? 8787, host: e.HOST || '127.0.0.1', dbFile: e.MINPING_DB || 'data/minping.db', adminToken: e.MINPING_ADMIN_TOKEN, publicUrl: e.MINPING_PUBLIC_URL };
+  const trustProxy = parseTrustProxy(env.MINPING_TRUST_PROXY);
+  return {
+    port: e.PORT ?? 8787,
+    host: e.HOST || '127.0.0.1',
+    dbFile: e.MINPING_DB || 'data/minping.db',
+    adminToken: e.MINPING_ADMIN_TOKEN,
+    publicUrl: e.MINPING_PUBLIC_URL,
+    minGroup: e.MINPING_MIN_GROUP ?? DEFAULT_MIN_GROUP,
+    ...(trustProxy && { trustProxy }),
+  };
 }
 
 /**
@@ -62,5 +86,5 @@ export function parseNodeEnv(env: Record<string, string | undefined>): NodeSetti
  */
 export function parseWorkerEnv(env: Record<string, unknown>, requestOrigin: string): AppConfig {
   const e = parsed(workerEnv, env);
-  return { adminToken: e.MINPING_ADMIN_TOKEN, publicUrl: e.MINPING_PUBLIC_URL ?? requestOrigin };
+  return { adminToken: e.MINPING_ADMIN_TOKEN, publicUrl: e.MINPING_PUBLIC_URL ?? requestOrigin, minGroup: e.MINPING_MIN_GROUP ?? DEFAULT_MIN_GROUP };
 }

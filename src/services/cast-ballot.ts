@@ -82,12 +82,12 @@ async function spend(services: Services, input: CastInput, tokenHash: string, me
 async function castChecked(services: Services, input: CastInput): Promise<Cast> {
   const token = await findToken(services, input.token);
   if (input.meetingId && token.meetingId !== input.meetingId) throw unknownToken();
-  const meeting = await loadMeeting(services, token.meetingId);
+  const meeting = await loadMeeting(services, token.meetingId, 'public');
   const refused = refusal(meeting, token);
   if (refused) throw refused;
   const receipt = await spend(services, input, token.hash, meeting.id, encodeChoices(meeting.subjects, input.choices));
   if (receipt) return { receipt, meetingId: meeting.id };
   // Lost a race (another use of the same token, or the meeting closed meanwhile): say why.
   const now = await findToken(services, input.token);
-  throw refusal(await loadMeeting(services, meeting.id), now) ?? tokenUsed(now.receipt);
+  throw refusal(await loadMeeting(services, meeting.id, 'public'), now) ?? tokenUsed(now.receipt);
 }

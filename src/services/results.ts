@@ -1,6 +1,7 @@
 import { DomainError } from '../domain/errors';
 import { computeResults, type Results } from '../domain/results';
-import type { Services } from './context';
+import { effectiveMinGroup } from '../domain/rule';
+import { publicationFloor, type Services } from './context';
 import type { Meeting } from '../domain/meeting';
 
 export const sealed = () => new DomainError('results_sealed');
@@ -19,14 +20,17 @@ export async function meetingResults(services: Services, meeting: Meeting): Prom
     categories: meeting.categories,
     subjects: meeting.subjects,
     rule: meeting.rule,
+    minGroup: effectiveMinGroup(meeting.rule, publicationFloor(services.config)),
     ballots: await services.store.ballots(meeting.id),
   });
   perStore.set(meeting.id, results);
   return results;
 }
 
+/** Below the floor no receipt is listed: with one ballot, its receipt would name its counts. */
 export async function publicReceipts(services: Services, meeting: Meeting): Promise<string[]> {
   if (meeting.status !== 'closed') throw sealed();
+  if ((await meetingResults(services, meeting)).withheld) return [];
   // Plain code-point order, as the contract says: not locale order.
   return (await services.store.receipts(meeting.id)).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }

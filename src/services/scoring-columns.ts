@@ -34,7 +34,7 @@ export const takesSatisfaction = (fields: readonly FieldSpec[]) => fields.some((
 
 /** The sheet's columns under these params: the rule's fields, with the match columns after the id. */
 export function sheetColumns(rule: unknown, params?: unknown): FieldSpec[] {
-  const fields = templateFields(rule, params);
+  const fields = templateFields(rule, params).filter((f) => !f.hidden);
   if (!takesSatisfaction(fields)) return fields;
   const [id, ...rest] = fields;
   return [id, ...MATCH_COLUMNS, ...rest];

@@ -12,7 +12,7 @@ export const starsText = (n: number) => '★'.repeat(n);
 
 export function sourceText(f: FilledRow | undefined): string {
   if (!f) return '';
-  return `${f.meeting} · ${f.subject}（${f.valid ? '结果有效' : '结果无效：参加人数未达要求'}）`;
+  return `${f.meeting} · ${f.subject}：${f.satisfied}/${f.cast}（${f.valid ? '结果有效' : `不予采用为最高等次：${f.invalidReason ?? '结果无效'}`}）`;
 }
 
 /**

@@ -208,7 +208,7 @@ class Channel {
       if (this.reload || Date.now() - this.meetingAt >= this.options.recheckMs) {
         this.reload = false;
         this.meetingAt = Date.now();
-        this.meeting = await loadMeeting(services, this.meeting.id);
+        this.meeting = await loadMeeting(services, this.meeting.id, 'public'); // the watcher was checked on connect
       }
       const next = snapshotOf(await meetingTurnout(services, this.meeting));
       if (next.data === this.latest.data) return;

@@ -3,6 +3,7 @@ import * as schema from '../../db/schema';
 import type { AuditEvent } from '../domain/audit';
 import type { MeetingStatus } from '../domain/meeting-state';
 import type { User } from '../domain/people';
+import { deleteCoSupervisor, insertCoSupervisor, selectBallotSalt, selectCoSupervised, selectCoSupervisors } from './meeting-owners';
 import { toAuditEvent, toUser, type AnyDb } from './rows';
 import type { NewSession, SessionRow, Store } from './types';
 
@@ -51,6 +52,22 @@ export abstract class StoreCore<Db extends AnyDb> implements Partial<Store> {
   }
   async deleteSession(hash: string): Promise<void> {
     await this.db.delete(sessions).where(eq(sessions.hash, hash));
+  }
+
+  addCoSupervisor(meetingId: string, userId: string, at: string): Promise<void> {
+    return insertCoSupervisor(this.db, meetingId, userId, at);
+  }
+  removeCoSupervisor(meetingId: string, userId: string): Promise<void> {
+    return deleteCoSupervisor(this.db, meetingId, userId);
+  }
+  coSupervisors(meetingId: string): Promise<User[]> {
+    return selectCoSupervisors(this.db, meetingId);
+  }
+  coSupervisedMeetings(userId: string): Promise<string[]> {
+    return selectCoSupervised(this.db, userId);
+  }
+  ballotSalt(meetingId: string): Promise<string | null> {
+    return selectBallotSalt(this.db, meetingId);
   }
 
   /** Conditional update: only moves from `from`; false when the state had changed. */

@@ -182,7 +182,8 @@ describe('POST /api/scoring/run', () => {
     it('a non-numeric score is a 400 naming the row, the id and the column', async () => {
       const res = await run({ rule: 'upgrade-composite', rows: [good, { ...good, id: 'B', self: '九十' }] });
       expect(res.status).toBe(400);
-      expect(res.body.error).toEqual({ code: 'invalid_rows', message: '第2行（编号 B）self（基层党组织自评分）不是数字：“九十”' });
+      const message = '第2行（编号 B）self（基层党组织自评分）不是数字：“九十”';
+      expect(res.body.error).toEqual({ code: 'invalid_rows', message, details: [{ row: 2, field: 'self', message }] });
     });
 
     it('an out-of-range score is a 400 with the range (a percentage typed as satisfaction)', async () => {

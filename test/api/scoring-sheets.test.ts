@@ -52,7 +52,7 @@ describe('scoring spreadsheets: templates, uploads, exports', () => {
     const notes = sheetGrid(wb, '填写说明').map((r) => r.join(' '));
     expect(notes[0]).toBe('评分规则 晋位升级综合评定（三评）（upgrade-composite）');
     expect(notes.some((l) => l.includes('自评分 × 2 + 群众测评分 × 3 + 上级考评分 × 5'))).toBe(true);
-    expect(notes).toContain('党员群众测评满意度 satisfaction 必填 0–1 满意度系数，填小数，如 0.9333；测评分 = 满意度 × 100');
+    expect(notes).toContain('党员群众测评满意度 satisfaction 必填 0–1 满意度系数：填小数（如 0.9333）或票数之比（如 28/30）；测评分 = 满意度 × 100');
   });
 
   it('the .csv template is UTF-8 with a BOM; weighted takes its columns from ?params, else the 3 : 7 example', async () => {
@@ -123,10 +123,11 @@ describe('scoring spreadsheets: templates, uploads, exports', () => {
       title: '2026年东风村民主测评',
       organization: '东风村',
       subjects: ['东风村党支部'],
-      eligible: 3,
-      votes: ['very_satisfied', 'satisfied', 'dissatisfied'],
+      eligible: 6,
+      votes: ['very_satisfied', 'satisfied', 'dissatisfied', 'very_satisfied', 'satisfied', 'dissatisfied'],
     });
-    const west = await closedMeeting(target.url, supervisor, { title: '2026年西岭村民主测评', organization: '西岭村', subjects: ['西岭村党支部'], eligible: 6, votes: ['very_satisfied'] });
+    // 5 of 9: over the publication floor, under the 2/3 quorum.
+    const west = await closedMeeting(target.url, supervisor, { title: '2026年西岭村民主测评', organization: '西岭村', subjects: ['西岭村党支部'], eligible: 9, votes: Array(5).fill('very_satisfied') });
     const template = (await get('/api/scoring/templates/upgrade-composite.xlsx')).bytes;
     const sheet = fillTemplate(template, [
       ['D1', '东风村党支部', null, null, 90, 90, null],
@@ -138,14 +139,27 @@ describe('scoring spreadsheets: templates, uploads, exports', () => {
     const res = await send({ bytes: sheet, name: 'fill.xlsx', fields: { rule: 'upgrade-composite', fill: '1' } });
     expect(res.status).toBe(200);
     expect(res.body.filled).toEqual([
-      { line: 3, id: 'D1', meetingId: east, meeting: '2026年东风村民主测评', subject: '东风村党支部', organization: '东风村', satisfaction: 0.6666666666666666, valid: true },
-      { line: 4, id: 'D2', meetingId: west, meeting: '2026年西岭村民主测评', subject: '西岭村党支部', organization: '西岭村', satisfaction: 1, valid: false },
+      { line: 3, id: 'D1', meetingId: east, meeting: '2026年东风村民主测评', subject: '东风村党支部', organization: '东风村', satisfaction: '2/3', satisfied: 2, cast: 3, valid: true },
+      {
+        line: 4,
+        id: 'D2',
+        meetingId: west,
+        meeting: '2026年西岭村民主测评',
+        subject: '西岭村党支部',
+        organization: '西岭村',
+        satisfaction: '1/1',
+        satisfied: 1,
+        cast: 1,
+        valid: false,
+        invalidReason: '参加投票人数未达应参加人数的2/3，结果无效',
+      },
     ]);
     expect(res.body.unmatched).toEqual([{ line: 5, id: 'D3', subject: '新农村党支部', reason: '没有找到测评对象“新农村党支部”的已结束测评会', scored: false }]);
     expect(res.body.complete).toBe(false);
+    // Filled as the ballot counts (exact fractions, DESIGN "exact satisfaction everywhere").
     expect(res.body.rows.map((r: any) => [r.id, r.satisfaction, r.total, r.grade, r.rank])).toEqual([
-      ['D1', 0.6666666666666666, 83, '较好', 2],
-      ['D2', 1, 86, '较好', 1],
+      ['D1', '2/3', 83, '较好', 2],
+      ['D2', '1/1', 86, '较好', 1],
       ['D4', 0.5, 64, '一般', 3], // its own 0.5 is kept when only blanks are filled
     ]);
 
@@ -154,11 +168,42 @@ describe('scoring spreadsheets: templates, uploads, exports', () => {
     const wb = readWorkbook(forced.bytes);
     const rows = table(sheetGrid(wb));
     const d4 = rows.find((r) => r['编号 (id)'] === 'D4')!;
-    expect([d4['总分'], d4['满意度来源']]).toEqual([69, '2026年东风村民主测评 · 东风村党支部（结果有效）']);
-    expect(rows.find((r) => r['编号 (id)'] === 'D2')!['满意度来源']).toBe('2026年西岭村民主测评 · 西岭村党支部（结果无效：参加人数未达要求）');
+    expect([d4['总分'], d4['满意度来源']]).toEqual([69, '2026年东风村民主测评 · 东风村党支部：2/3（结果有效）']);
+    expect(rows.find((r) => r['编号 (id)'] === 'D2')!['满意度来源']).toBe(
+      '2026年西岭村民主测评 · 西岭村党支部：1/1（不予采用为最高等次：参加投票人数未达应参加人数的2/3，结果无效）',
+    );
     const about = sheetGrid(wb, '说明');
     expect(about).toContainEqual(['第5行', 'D3', '没有找到测评对象“新农村党支部”的已结束测评会', '否']);
     expect(about[3][1]).toMatch(/^不完整/);
+  });
+
+  it("a real meeting's 28/30 is filled as 28/30: self 100, superior 83.99 → 89.995 → 90.00 好 (a float gives 89.99 较好)", async () => {
+    const votes = [...Array(28).fill('satisfied'), 'dissatisfied', 'basically_satisfied'] as const;
+    await closedMeeting(target.url, supervisor, { title: '2026年南湖村民主测评', organization: '南湖村', subjects: ['南湖村党支部'], eligible: 30, votes: [...votes] });
+    const template = (await get('/api/scoring/templates/upgrade-composite.xlsx')).bytes;
+    const res = await send({ bytes: fillTemplate(template, [['N1', '南湖村党支部', null, null, 100, 83.99, null]]), name: 'n.xlsx', fields: { rule: 'upgrade-composite', fill: '1' } });
+    expect(res.status).toBe(200);
+    expect(res.body.rows[0]).toMatchObject({ id: 'N1', satisfaction: '28/30', total: 90, grade: '好' });
+  });
+
+  it('a top total on an invalid meeting is held below the top grade, or with invalid=refuse left unfilled', async () => {
+    // eligible 6, 1 ballot: under 2/3, so the result does not count.
+    await closedMeeting(target.url, supervisor, { title: '2026年北坡村民主测评', organization: '北坡村', subjects: ['北坡村党支部'], eligible: 6, votes: ['very_satisfied'] });
+    const template = (await get('/api/scoring/templates/upgrade-composite.xlsx')).bytes;
+    const sheet = fillTemplate(template, [['B1', '北坡村党支部', null, null, 100, 100, null], ['B2', '北坡村党支部', null, null, 100, 100, 0.95]]);
+    const flagged = await send({ bytes: sheet, name: 'b.xlsx', fields: { rule: 'upgrade-composite', fill: '1' } });
+    expect(flagged.status).toBe(200);
+    // 100 on all three would be 好; the satisfaction is from a meeting that does not count.
+    expect(flagged.body.rows[0]).toMatchObject({ id: 'B1', total: 100, grade: '较好', satisfactionInvalid: true });
+    expect(flagged.body.rows[0].reasons[0]).toMatch(/^satisfaction_invalid: /);
+    expect(flagged.body.rows[1]).toMatchObject({ id: 'B2', total: 98.5, grade: '好' }); // its own figure, not filled
+
+    const refused = await send({ bytes: sheet, name: 'b.xlsx', fields: { rule: 'upgrade-composite', fill: '1', invalid: 'refuse' } });
+    expect(refused.status).toBe(200);
+    expect(refused.body.rows.map((r: any) => r.id)).toEqual(['B2']);
+    expect(refused.body.unmatched).toEqual([
+      { line: 3, id: 'B1', subject: '北坡村党支部', reason: '测评会“2026年北坡村民主测评”中“北坡村党支部”的满意度不能采用：参加投票人数未达应参加人数的2/3，结果无效', scored: false },
+    ]);
   });
 
   it('a bad cell is a 400 that names the line Excel shows', async () => {
@@ -169,7 +214,8 @@ describe('scoring spreadsheets: templates, uploads, exports', () => {
     ]);
     const res = await send({ bytes: sheet, name: 'bad.xlsx', fields: { rule: 'upgrade-composite' } });
     expect(res.status).toBe(400);
-    expect(res.body.error).toEqual({ code: 'invalid_rows', message: '表格第4行（编号 E2）self（基层党组织自评分）不是数字：“九十”' });
+    const message = '表格第4行（编号 E2）self（基层党组织自评分）不是数字：“九十”';
+    expect(res.body.error).toEqual({ code: 'invalid_rows', message, details: [{ row: 4, field: 'self', message }] });
   });
 
   it('refuses a sheet it cannot use with a 400 that says what to do', async () => {

@@ -43,8 +43,8 @@ describe('the scorer page in Chromium', () => {
       title: '2026年东风村民主测评',
       organization: '东风村',
       subjects: ['东风村党支部'],
-      eligible: 3,
-      votes: ['very_satisfied', 'satisfied', 'dissatisfied'],
+      eligible: 6,
+      votes: ['very_satisfied', 'satisfied', 'dissatisfied', 'very_satisfied', 'satisfied', 'dissatisfied'],
     });
     browser = await launchChromium();
   });

@@ -154,3 +154,32 @@ export function toText(x: Dec): string {
 export function toNumber(x: Dec): number {
   return Number(toText(x));
 }
+
+/**
+ * A ratio cell: a decimal as written, `"28/30"`, or `{num: 28, den: 30}`. A ballot count's
+ * 28/30 must reach the total as 28/30 (89.995 → 90.00), never as 0.9333333333333333.
+ * Returns null for anything else, including a zero denominator.
+ */
+export function parseRatio(value: unknown): Dec | null {
+  if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
+    const o = value as Record<string, unknown>;
+    if (Object.keys(o).some((k) => k !== 'num' && k !== 'den')) return null;
+    return quotient(parseDec(o.num), parseDec(o.den));
+  }
+  if (typeof value === 'string' && value.includes('/')) {
+    const parts = value.split('/');
+    if (parts.length !== 2) return null;
+    return quotient(parseDec(parts[0]), parseDec(parts[1]));
+  }
+  return parseDec(value);
+}
+
+function quotient(n: Dec | null, d: Dec | null): Dec | null {
+  if (!n || !d || d.n === 0n) return null;
+  return div(n, d);
+}
+
+/** "28/30" for a fraction that does not end (1/3), plain decimal text otherwise. */
+export function ratioText(x: Dec): string {
+  return terminatingPlaces(x) === null ? `${x.n}/${x.d}` : toText(x);
+}

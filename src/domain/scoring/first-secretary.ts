@@ -3,24 +3,19 @@ import { paramNumber, paramObject, invalidParams } from './params';
 import { fillPlaces, paramRounding, paramShare, quota, type Placement, type QuotaRounding } from './quota';
 import { competitionRanks, rankOrder } from './rank';
 import { ID_FIELD } from './rows';
+import { invalidSatisfaction, SATISFACTION_INVALID, satisfactionField, satisfactionInvalidReason, scoreField } from './fields';
 import { reason, type FieldSpec, type ParsedRow, type RuleDef, type ScoredRow } from './types';
 
 // 第一书记 三定一诺双评: work-target score × mass satisfaction, graded by quota within each category.
 const FIELDS: FieldSpec[] = [
   ID_FIELD,
   { name: 'category', label: '类别', kind: 'text', required: true, note: '名次和名额按类别分别计算' },
-  { name: 'work', label: '工作目标考评得分', kind: 'number', required: true, min: 0, max: 100 },
-  {
-    name: 'base',
-    label: '基本工作目标和执行工作制度及工作纪律得分',
-    kind: 'number',
-    required: true,
-    min: 0,
-    max: 100,
-  },
-  { name: 'satisfaction', label: '群众满意度', kind: 'number', required: true, min: 0, max: 1, note: '填小数，如 0.9333' },
+  scoreField('work', '工作目标考评得分', '基本分100分，加上奖分、减去扣分，可超过100分'),
+  scoreField('base', '基本工作目标和执行工作制度及工作纪律得分'),
+  satisfactionField('群众满意度'),
   { name: 'downgraded', label: '所任职党组织年度考评定级降位', kind: 'flag', required: false, note: '是/否，留空为否' },
   { name: 'dismissed', label: '有直接确定为不称职的情形', kind: 'flag', required: false, note: '是/否，留空为否' },
+  SATISFACTION_INVALID,
 ];
 
 const DEFAULTS = {
@@ -66,7 +61,8 @@ function scoreCategory(rows: ParsedRow[], p: Params, category: string, out: Scor
     if (r.flag.downgraded) {
       reasons[i].push(reason('block_excellent', '所任职党组织年度考评定级降位，不得评为优秀'));
     }
-    return lowBase || r.flag.downgraded;
+    if (invalidSatisfaction(r)) reasons[i].push(satisfactionInvalidReason('优秀'));
+    return lowBase || r.flag.downgraded || invalidSatisfaction(r);
   });
   rows.forEach((r, i) => {
     if (!r.flag.dismissed) return;

@@ -21,7 +21,7 @@ export const ruleNames = Object.keys(RULES) as RuleName[];
 
 /** Per rule: label, output kind, template columns and default params, for upload templates. */
 export const rules: Record<RuleName, RuleMeta> = Object.fromEntries(
-  ruleNames.map((name) => [name, RULES[name].meta]),
+  ruleNames.map((name) => [name, { ...RULES[name].meta, fields: RULES[name].meta.fields.filter((f) => !f.hidden) }]),
 ) as Record<RuleName, RuleMeta>;
 
 function ruleDef(rule: unknown): RuleDef<unknown> {
@@ -40,9 +40,21 @@ export function templateFields(rule: unknown, params?: unknown): FieldSpec[] {
 
 /** POST /api/scoring/run: validates params, then rows, then scores. Rows return in input order. */
 export function runScoring(request: ScoringRequest): ScoringResult {
-  const { rule, params, rows: input } = (request ?? {}) as Partial<ScoringRequest>;
+  const { rule, params, rows } = (request ?? {}) as Partial<ScoringRequest>;
+  return runRule(rule, params, rows);
+}
+
+/**
+ * Scores rows under a rule, for the API and for seasons alike. A row's `satisfaction` may be
+ * a number (the decimal as written), `"a/b"` or `{num, den}`: seasons pass the ballots'
+ * exact `{num: satisfied, den: cast}` and it stays a fraction until the total is rounded.
+ * Throws DomainError `invalid_rows` with `details: [{row, field, message}]` for every bad
+ * cell at once, `invalid_params` or `unknown_rule`.
+ */
+export function runRule(rule: unknown, params: unknown, input: unknown): ScoringResult {
   const def = ruleDef(rule);
   const { effective, compiled } = def.params(params);
   const rows = readRows(input, def.fields(compiled));
-  return { rule: def.meta.name, params: effective, rows: def.score(rows, compiled) };
+  const warnings = def.warnings?.(rows, compiled) ?? [];
+  return { rule: def.meta.name, params: effective, rows: def.score(rows, compiled), warnings };
 }

@@ -31,6 +31,8 @@ export interface ScoringResult {
   /** The params actually used: defaults filled in, numbers normalised. */
   params: Record<string, unknown>;
   rows: ScoredRow[];
+  /** Accepted but outside what a regulation says "in principle" (评议项 over 30%, 一次不少于20分). */
+  warnings: string[];
 }
 
 /**
@@ -47,6 +49,12 @@ export interface FieldSpec {
   max?: number;
   /** Hint shown in templates and in error messages. */
   note?: string;
+  /** A ratio cell: also `"28/30"` or `{num, den}`, kept exact (satisfaction). */
+  fraction?: boolean;
+  /** Not a template column: set by the system (e.g. the fill path), still validated. */
+  hidden?: boolean;
+  /** Section label, for sheets whose columns are grouped (itemized 考核细则). */
+  group?: string;
 }
 
 /** A validated row: numbers as exact decimals, flags as booleans. */
@@ -79,6 +87,8 @@ export interface RuleDef<P> {
   /** Row columns under these params (fixed, except for `weighted`). */
   fields(params: P): FieldSpec[];
   score(rows: ParsedRow[], params: P): ScoredRow[];
+  /** Lines for `warnings`: params or rows the rule accepts but a regulation advises against. */
+  warnings?(rows: ParsedRow[], params: P): string[];
 }
 
 /** A reason line: stable machine code first, then Chinese for the scorer. */

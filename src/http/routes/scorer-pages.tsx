@@ -17,7 +17,7 @@ import { pageError, staffView, type C } from './staff/kit';
 
 type PageState = Omit<ScoringPageProps, 'actor' | 'csrf' | 'ruleView'>;
 
-async function page(c: C, state: PageState, status: 200 | 400 = 200) {
+async function page(c: C, state: PageState, status: 200 | 400 | 413 = 200) {
   return htmlPage(c, <ScoringPage {...await staffView(c)} {...state} ruleView={ruleView(state.rule, state.params)} />, status);
 }
 
@@ -54,7 +54,9 @@ export const scorerPages = new Hono<AppEnv>()
       const payload = { rows: sheet.rows, lines: sheet.lines, params, fill };
       return page(c, { rule, params: result.params, fill, result: resultView(result, file?.name), payload });
     } catch (err) {
-      if (err instanceof DomainError && statusOf(err) === 400) return page(c, { rule, params, fill, error: err.message }, 400);
+      // A refused sheet (bad cells, or too large: a zip bomb) shows the form again with the reason.
+      const status = err instanceof DomainError ? statusOf(err) : 500;
+      if (status === 400 || status === 413) return page(c, { rule, params, fill, error: (err as Error).message }, status);
       throw err;
     }
   })

@@ -75,6 +75,7 @@ export const scoringRoutes = new Hono<AppEnv>()
       rule: fields.rule,
       params: paramsFromText(fields.params),
       fill: fillMode(fields.fill),
+      onInvalid: fields.invalid === 'refuse' ? 'refuse' : 'flag',
     });
     return resultResponse(c, result, fields.format ?? 'json');
   });

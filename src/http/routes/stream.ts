@@ -29,7 +29,7 @@ export function streamRoutes(hub: TurnoutHub, options: StreamOptions = {}) {
   const { heartbeatMs = 15_000, lifetimeMs = 15 * 60_000, retryMs = 2000 } = options;
   return new Hono<AppEnv>().get('/:id/turnout/stream', requireRole(SUPERVISOR), async (c) => {
     const services = c.get('services');
-    const meeting = await loadMeeting(services, c.req.param('id'));
+    const meeting = await loadMeeting(services, c.req.param('id'), c.get('actor'));
     c.header('X-Accel-Buffering', 'no'); // a reverse proxy must pass events on as they come
     if (meeting.status === 'closed') {
       const final = snapshotOf(await meetingTurnout(services, meeting));

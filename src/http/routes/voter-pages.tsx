@@ -17,6 +17,7 @@ import { isCoded, statusOf } from '../error-status';
 import { retryAfter } from '../errors';
 import { htmlPage } from '../html-page';
 import { isCompletePage } from '../security';
+import { isStorageFull, noteStorageFull } from '../storage-full';
 import { throttled } from '../throttled';
 import { ballotTemplate, sendTemplate, successTemplate } from './voter-templates';
 import type { Meeting } from '../../domain/meeting';
@@ -57,7 +58,7 @@ const tokenPath = (c: C) => `/b/${encodeURIComponent(c.req.param('token') ?? '')
 /** Unknown tokens count toward the per-address throttle, exactly as on the JSON API. */
 async function lookUp(c: C) {
   const token = await throttled(c, () => findToken(c.get('services'), c.req.param('token') ?? ''));
-  return { token, meeting: await loadMeeting(c.get('services'), token.meetingId) };
+  return { token, meeting: await loadMeeting(c.get('services'), token.meetingId, 'public') };
 }
 
 /**
@@ -123,12 +124,12 @@ export const voterPages = new Hono<AppEnv>()
       const { receipt, meetingId } = await throttled(c, () => castBallot(services, { token: raw, choices, channel: 'phone' }));
       c.get('hub').poke(meetingId);
       const { lang } = langOf(c);
-      return sendTemplate(c, await successTemplate(c.get('platform'), meetingId, lang, () => loadMeeting(services, meetingId)), [receipt]);
+      return sendTemplate(c, await successTemplate(c.get('platform'), meetingId, lang, () => loadMeeting(services, meetingId, 'public')), [receipt]);
     } catch (err) {
       // Unknown slips and the throttle are answered by onError, like the GET's.
       if (!(err instanceof DomainError) || statusOf(err) === 404 || statusOf(err) === 429) throw err;
       const token = await findToken(services, raw);
-      const meeting = await loadMeeting(services, token.meetingId);
+      const meeting = await loadMeeting(services, token.meetingId, 'public');
       const w = where(c, `/b/${token.token}`);
       // Not open, void, used — or a lost race, which reads like any other refusal.
       if (statusOf(err) === 409) return refusedPage(c, w, err, meeting);
@@ -139,7 +140,8 @@ export const voterPages = new Hono<AppEnv>()
       return htmlPage(c, page, 400);
     }
   })
-  .onError((err, c) => {
+  .onError((caught, c) => {
+    const err = isStorageFull(caught) ? noteStorageFull(c, caught) : caught;
     if (!isCoded(err)) throw err;
     const w = where(c, c.req.param('token') ? tokenPath(c) : '/b');
     if (err.code === 'token_unknown') return htmlPage(c, <UnknownPage w={w} />, 404);

@@ -1,8 +1,9 @@
 import { Hono } from 'hono';
 import { transition, type MeetingAction } from '../../../domain/meeting-state';
 import { changeState } from '../../../services/change-state';
+import { addableSupervisors, addCoSupervisor, meetingSupervisors, removeCoSupervisor } from '../../../services/co-supervisors';
 import { issueTokens } from '../../../services/issue-tokens';
-import { loadMeeting } from '../../../services/load-meeting';
+import { loadMeeting, rosterWarnings } from '../../../services/load-meeting';
 import { meetingTurnout } from '../../../services/turnout';
 import { voidToken } from '../../../services/void-token';
 import { ConfirmPage } from '../../../../web/staff/confirm-page';
@@ -19,12 +20,25 @@ import { staffView, type C } from './kit';
 const DONE: Record<string, string> = {
   created: '测评会已创建。下一步：发放并打印测评码，然后开始投票。',
   voided: '测评码已作废，不能再用于投票。',
+  supervisor_added: '已添加协同监督员：他现在可以看到并操作本测评会。',
+  supervisor_removed: '已移除协同监督员：他不再能看到本测评会。',
 };
 
-const meetingOf = (c: C) => loadMeeting(c.get('services'), c.req.param('id') ?? '');
+const meetingOf = (c: C) => loadMeeting(c.get('services'), c.req.param('id') ?? '', c.get('actor'));
 
 async function meetingPage(c: C, extra: { flash?: string; error?: string } = {}, status: 200 | 400 | 404 | 409 = 200) {
-  return htmlPage(c, <MeetingPage {...await staffView(c)} meeting={await meetingOf(c)} {...extra} />, status);
+  const meeting = await meetingOf(c);
+  const services = c.get('services');
+  const warnings = rosterWarnings(services.config, meeting);
+  const actor = c.get('actor');
+  const supervisors =
+    actor.role === 'scorer'
+      ? undefined
+      : {
+          people: await meetingSupervisors(services, meeting),
+          addable: actor.role === 'admin' || actor.id === meeting.createdBy ? await addableSupervisors(services, meeting) : null,
+        };
+  return htmlPage(c, <MeetingPage {...await staffView(c)} meeting={meeting} warnings={warnings} supervisors={supervisors} {...extra} />, status);
 }
 
 /** A refusal of a form on the meeting page is shown on that page, next to the form. */
@@ -76,6 +90,18 @@ export const meetingPages = new Hono<AppEnv>()
       await voidToken(c.get('services'), c.req.param('id'), form.field('code'), c.get('actor'));
       c.get('hub').poke(c.req.param('id'));
       return c.redirect(`/staff/meetings/${c.req.param('id')}?done=voided`, 303);
+    }),
+  )
+  .post('/:id/supervisors', requireRole(SUPERVISOR), (c) =>
+    orOnPage(c, async () => {
+      await addCoSupervisor(c.get('services'), c.req.param('id'), (await readForm(c)).field('userId'), c.get('actor'));
+      return c.redirect(`/staff/meetings/${c.req.param('id')}?done=supervisor_added#supervisors`, 303);
+    }),
+  )
+  .post('/:id/supervisors/remove', requireRole(SUPERVISOR), (c) =>
+    orOnPage(c, async () => {
+      await removeCoSupervisor(c.get('services'), c.req.param('id'), (await readForm(c)).field('userId'), c.get('actor'));
+      return c.redirect(`/staff/meetings/${c.req.param('id')}?done=supervisor_removed#supervisors`, 303);
     }),
   )
   .get('/:id/open', requireRole(SUPERVISOR), confirmRoute('open'))

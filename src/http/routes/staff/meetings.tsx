@@ -1,6 +1,8 @@
 import { Hono } from 'hono';
 import { DomainError } from '../../../domain/errors';
 import { createMeeting } from '../../../services/create-meeting';
+import { visibleMeetings } from '../../../services/load-meeting';
+import { entryChoices } from '../../../services/seasons/seasons';
 import { blankDraft, MeetingForm, MORE_CATEGORIES, MORE_SUBJECTS, type MeetingDraft } from '../../../../web/staff/meeting-form';
 import { MeetingsPage } from '../../../../web/staff/meetings-page';
 import { requireRole, SUPERVISOR } from '../../auth';
@@ -23,7 +25,7 @@ function draftOf(form: FormBody): MeetingDraft {
     rule: form.field('rule') || 'standard',
     eligible: form.field('eligible'),
     categories: (fields.cat_label ?? []).slice(0, MAX_CATEGORIES).map((label, i) => ({ label, eligible: col('cat_eligible', i) })),
-    subjects: (fields.subj_name ?? []).slice(0, MAX_SUBJECTS).map((name, i) => ({ name, kind: col('subj_kind', i) })),
+    subjects: (fields.subj_name ?? []).slice(0, MAX_SUBJECTS).map((name, i) => ({ name, kind: col('subj_kind', i), entry: col('subj_entry', i) })),
   };
 }
 
@@ -42,7 +44,7 @@ function inputOf(d: MeetingDraft) {
   if (new Set(categories.map((c) => c.key)).size !== categories.length) throw bad('名册中的类别名称不能重复');
   const eligible = categories.length ? undefined : count(d.eligible);
   if (eligible === null) throw bad('请按类别填写名册，或填写不分类别的应参加总人数（正整数）');
-  const subjects = d.subjects.filter((s) => s.name.trim()).map((s) => ({ name: s.name.trim(), kind: s.kind.trim() || null }));
+  const subjects = d.subjects.filter((s) => s.name.trim()).map((s) => ({ name: s.name.trim(), kind: s.kind.trim() || null, entry: s.entry || null }));
   if (subjects.length === 0) throw bad('请至少填写一个测评对象');
   return validate(createMeetingSchema, {
     title: d.title,
@@ -67,12 +69,12 @@ function edited(d: MeetingDraft, op: string): MeetingDraft {
 }
 
 async function formPage(c: C, draft: MeetingDraft, error?: string, status: 200 | 400 | 409 = 200) {
-  return htmlPage(c, <MeetingForm {...await staffView(c)} draft={draft} error={error} />, status);
+  return htmlPage(c, <MeetingForm {...await staffView(c)} draft={draft} error={error} entries={await entryChoices(c.get('services'))} />, status);
 }
 
 /** /staff/meetings: the list. */
 export const meetingListPages = new Hono<AppEnv>().get('/', async (c) =>
-  htmlPage(c, <MeetingsPage {...await staffView(c)} meetings={await c.get('services').store.listMeetings()} />),
+  htmlPage(c, <MeetingsPage {...await staffView(c)} meetings={await visibleMeetings(c.get('services'), c.get('actor'))} />),
 );
 
 /**

@@ -16,7 +16,7 @@ import type { Meeting } from '../../../domain/meeting';
 
 type Keyed = Pick<PaperPageProps, 'code' | 'chosen' | 'missing' | 'flash' | 'error'>;
 
-const meetingOf = (c: C) => loadMeeting(c.get('services'), c.req.param('id') ?? '');
+const meetingOf = (c: C) => loadMeeting(c.get('services'), c.req.param('id') ?? '', c.get('actor'));
 
 /** The page, with the running counts; a meeting not open takes no slips, so no form then. */
 async function paperPage(c: C, meeting: Meeting, keyed: Keyed = {}, status: 200 | 201 | 400 | 404 | 409 = 200) {
@@ -56,7 +56,7 @@ async function keyIn(c: C) {
     if (!code) throw new DomainError('invalid_input', '请先扫描纸质票上的二维码，或输入票上印的测评码。');
     if (Object.keys(chosen).length === 0) {
       // A scanner's Enter right after the code: check the slip, keep it, and wait for the marks.
-      const token = await checkPaperSlip(services, meeting.id, code);
+      const token = await checkPaperSlip(services, meeting.id, code, c.get('actor'));
       return await paperPage(c, meeting, { code: formatToken(token.token), flash: '测评码有效：请按纸质票勾选各测评对象的等次，然后点“录入这张票”。' });
     }
     const { receipt } = await keyPaperBallot(services, meeting.id, { token: code, choices: chosen }, c.get('actor'));

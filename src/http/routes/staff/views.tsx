@@ -12,7 +12,7 @@ import type { AppEnv } from '../../env';
 import { htmlPage } from '../../html-page';
 import { staffView, type C } from './kit';
 
-const meetingOf = (c: C) => loadMeeting(c.get('services'), c.req.param('id') ?? '');
+const meetingOf = (c: C) => loadMeeting(c.get('services'), c.req.param('id') ?? '', c.get('actor'));
 
 /** /staff/meetings/:id/live, /results, /audit: what a meeting looks like while and after it runs. */
 export const meetingViews = new Hono<AppEnv>()
