@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
 import type { Sha256 } from '../domain/audit';
+import type { GzipTemplate } from './page-template';
 import type { AppConfig, Services } from '../services/context';
 import type { TurnoutHub } from '../services/turnout-hub';
 import type { Store } from '../store/types';
@@ -21,6 +22,8 @@ export interface Platform {
   sheets?: SheetReader;
   /** Whether the app should gzip pages itself (Node); Workers compress at the edge. */
   compressesPages?: boolean;
+  /** With compressesPages: gzip for pages built once and filled per request (the voter's ballot). */
+  gzipTemplate?: GzipTemplate;
 }
 
 /** A request's context in this app: what every route and helper takes. */

@@ -2,6 +2,7 @@ import { getConnInfo } from '@hono/node-server/conninfo';
 import { hash } from 'node:crypto';
 import type { Platform } from '../http/env';
 import type { StorageWatch } from '../http/storage-full';
+import { nodeGzipTemplate } from './node-gzip';
 import type { AppConfig } from '../services/context';
 import type { SheetReader } from '../services/scoring-sheet';
 import type { Store } from '../store/types';
@@ -25,6 +26,7 @@ export function nodePlatform(store: Store, config: AppConfig, options: NodePlatf
     config: options.publicUrlFromRequest ? (c) => ({ ...config, publicUrl: new URL(c.req.url).origin }) : () => config,
     sha256: nodeSha256,
     compressesPages: true,
+    gzipTemplate: nodeGzipTemplate,
     storage: options.storage,
     sheets: options.sheets,
     // The one place the throttle's client address comes from.

@@ -4,6 +4,7 @@ import { createApp, type AppOptions } from '../http/app';
 import { createUser } from '../services/users';
 import { openDatabase, SqliteStore, type SqliteOptions } from '../store/sqlite-store';
 import type { NodeSettings } from './env';
+import { renderJsxWithoutAsyncHooks } from './jsx-without-async-hooks';
 import { createNodeHttp, limitsFrom, type HttpLimits } from './node-http';
 import { nodePlatform, nodeSha256 } from './node-platform';
 import { workerSheetReader } from './node-sheets';
@@ -33,6 +34,7 @@ export async function startNodeServer(settings: NodeSettings, options: ServerOpt
   const config = { adminToken: settings.adminToken, publicUrl: settings.publicUrl ?? '', minGroup: settings.minGroup };
   const storage = settings.dbFile === ':memory:' ? undefined : watchStorage(dirname(settings.dbFile));
   const platform = nodePlatform(store, config, { trustProxy: settings.trustProxy, publicUrlFromRequest: !settings.publicUrl && Boolean(settings.trustProxy), storage, sheets: workerSheetReader() });
+  renderJsxWithoutAsyncHooks();
   const app = createApp(platform, options);
   const http = createNodeHttp(app.fetch, { ...limitsFrom(process.env), ...options.limits }, settings.trustProxy ?? null);
   try {
