@@ -20,10 +20,6 @@ export function gradeDigit(grade: Grade): string {
 
 export type GradeCounts = Record<Grade, number>;
 
-export function emptyCounts(): GradeCounts {
-  return { very_satisfied: 0, satisfied: 0, basically_satisfied: 0, dissatisfied: 0 };
-}
-
 /**
  * 弃权: a subject left blank on a paper slip (or on a phone ballot when the rule allows it). It
  * counts in that subject's 投票数 but is no grade. Stored as its own digit after the grades'.

@@ -69,7 +69,8 @@ export function effectiveMinGroup(rule: Rule, floor: number): number {
 export function resolveRule(input: RuleInput, floor: number = DEFAULT_MIN_GROUP): Rule {
   if (input === undefined) return STANDARD;
   if (typeof input === 'string') {
-    const preset = PRESETS[input];
+    // hasOwn: a name from the request must never find Object.prototype's members.
+    const preset = Object.hasOwn(PRESETS, input) ? PRESETS[input] : undefined;
     if (!preset) badRule(`未知的测评规则“${input}”，可选：${Object.keys(PRESETS).join('、')}`);
     return preset;
   }
@@ -95,7 +96,7 @@ export function resolveRule(input: RuleInput, floor: number = DEFAULT_MIN_GROUP)
   };
   if (input.allowAbstain) rule.allowAbstain = true;
   if (input.categoryQuorum) {
-    rule.categoryQuorum = {};
+    rule.categoryQuorum = Object.create(null) as Record<string, CategoryQuorum>;
     for (const [key, q] of Object.entries(input.categoryQuorum)) {
       rule.categoryQuorum[key] = { ...checkFraction(q, `类别“${key}”的参会比例`), ...(q.of ? { of: q.of } : {}) };
     }

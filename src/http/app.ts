@@ -13,6 +13,9 @@ import { staffPages } from './routes/staff-pages';
 import { streamRoutes, type StreamOptions } from './routes/stream';
 import { TurnoutHub, type HubOptions } from '../services/turnout-hub';
 import { satisfactionRoutes } from './routes/satisfaction';
+import { seasonRoutes } from './routes/seasons';
+import { seasonPublicPages } from './routes/season-pages';
+import { seasonStaffPages } from './routes/staff/seasons';
 import { scoringRoutes } from './routes/scoring';
 import { scorerPages } from './routes/scorer-pages';
 import { userRoutes } from './routes/users';
@@ -24,6 +27,8 @@ export interface AppOptions {
   throttleLimit?: number;
   /** Live turnout stream timings (tests shorten the heartbeat). */
   turnout?: HubOptions & StreamOptions;
+  /** The clock of time-bound steps (a season's notice period); tests pass their own. */
+  clock?: () => Date;
 }
 
 /** One app for both runtimes; the platform says where the store and config come from. */
@@ -40,10 +45,11 @@ export function createApp(platform: Platform, options: AppOptions = {}) {
     c.set('platform', platform);
     c.set('throttle', throttle);
     c.set('hub', hub);
-    c.set('services', { store: platform.store(c), config: platform.config(c), sha256: platform.sha256 });
+    c.set('services', { store: platform.store(c), config: platform.config(c), sha256: platform.sha256, now: options.clock, sheets: platform.sheets });
     await next();
   });
-  app.get('/healthz', (c) => c.json({ ok: true }));
+  // A load balancer or a supervisor's check: 503 with the reason while the disk is full.
+  app.get('/healthz', (c) => (platform.storage?.state() === 'full' ? c.json({ ok: false, storage: 'full' }, 503) : c.json({ ok: true, storage: 'ok' })));
   app.route('/', landingPages);
   app.route('/assets', assetRoutes);
   app.route('/api/meetings', meetingRoutes);
@@ -55,12 +61,15 @@ export function createApp(platform: Platform, options: AppOptions = {}) {
   app.route('/api/users', userRoutes);
   app.route('/api', satisfactionRoutes);
   app.route('/api/scoring', scoringRoutes);
+  app.route('/api/seasons', seasonRoutes);
   app.route('/b', voterPages);
   // Before /staff: the first body limit a request meets is its own (body.ts), and the scorer's
   // upload takes 10 MB where every other staff page takes 1 MB.
   app.route('/staff/scoring', scorerPages);
+  app.route('/staff/seasons', seasonStaffPages);
   app.route('/staff', staffPages);
   app.route('/notice', noticePages);
+  app.route('/seasons', seasonPublicPages);
   return app;
 }
 

@@ -53,9 +53,19 @@ const STATUS: Record<ErrorCode, ContentfulStatusCode> = {
   meeting_not_draft: 409,
   meeting_changed: 409,
   roster_in_use: 409,
+  unknown_entry: 400,
+  season_not_found: 404,
+  season_published: 409,
+  season_not_published: 409,
+  season_final: 409,
+  notice_running: 409,
+  rows_changed: 409,
   payload_too_large: 413,
+  sheet_too_large: 413,
   too_many_attempts: 429,
   internal: 500,
+  storage_full: 503,
+  shutting_down: 503,
 };
 
 /** A refusal with a code: a rule's (DomainError) or the edge's (HttpError). */

@@ -28,7 +28,10 @@ export const createMeetingSchema = z.object({
     .max(50)
     .optional(),
   eligible: count(1_000_000).optional(),
-  subjects: z.array(z.object({ name: text(100), kind: z.string().trim().max(40).nullish() })).min(1).max(200),
+  subjects: z
+    .array(z.object({ name: text(100), kind: z.string().trim().max(40).nullish(), entry: z.string().trim().max(40).nullish() }))
+    .min(1)
+    .max(200),
   noticeDays: z.number().int().min(1).max(365).optional(),
   contact: z.string().trim().max(200).nullish(),
   issuer: z.string().trim().max(200).nullish(),
@@ -81,6 +84,8 @@ export const scoringUploadSchema = z.object({
   rule: z.string().max(60),
   params: z.string().max(20_000).optional(),
   fill: z.enum(['', '0', '1', 'blank', 'force']).optional(),
+  /** Satisfaction from a meeting that does not count: flag the row (default) or leave it unfilled. */
+  invalid: z.enum(['', 'flag', 'refuse']).optional(),
   format: z.enum(['json', 'xlsx', 'csv']).optional(),
 });
 

@@ -1,11 +1,10 @@
-import type { Context } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
 import type { CookieOptions } from 'hono/utils/cookie';
 import { randomId } from '../lib/random';
 import { digestsEqual } from '../lib/sha256';
 import type { SessionRow } from '../store/types';
 import { readForm } from './body';
-import type { AppEnv } from './env';
+import type { C } from './env';
 import { HttpError } from './http-error';
 
 /**
@@ -21,7 +20,6 @@ const TTL_SECONDS = 12 * 60 * 60; // one long meeting day
 const LOGIN_COOKIE = 'mp_login';
 const LOGIN_PATH = '/staff/login';
 
-type C = Context<AppEnv>;
 
 const SAFE_METHOD = /^(GET|HEAD|OPTIONS)$/;
 const FORM_TYPE = /^(application\/x-www-form-urlencoded|multipart\/form-data)/i;

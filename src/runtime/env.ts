@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DEFAULT_MIN_GROUP, LOWEST_MIN_GROUP } from '../domain/rule';
 import type { AppConfig } from '../services/context';
+import { parseTrustProxy, type TrustProxy } from './trust-proxy';
 
 /** Node settings from the environment. Pure: throws on nonsense so a bad deploy fails at start. */
 export interface NodeSettings {
@@ -10,6 +11,8 @@ export interface NodeSettings {
   adminToken?: string;
   /** Unset: the URL the server ends up listening on (PORT=0 picks a free port). */
   publicUrl?: string;
+  /** MINPING_TRUST_PROXY: behind a reverse proxy, whose X-Forwarded-* headers to believe. */
+  trustProxy?: TrustProxy | null;
   /** The publication floor k: results of a meeting with fewer ballots show no counts. */
   minGroup?: number;
 }
@@ -65,7 +68,16 @@ function parsed<T extends z.ZodType>(schema: T, env: Record<string, unknown>): z
 
 export function parseNodeEnv(env: Record<string, string | undefined>): NodeSettings {
   const e = parsed(nodeEnv, env);
-  return { port: e.PORT ?? 8787, host: e.HOST || '127.0.0.1', dbFile: e.MINPING_DB || 'data/minping.db', adminToken: e.MINPING_ADMIN_TOKEN, publicUrl: e.MINPING_PUBLIC_URL, minGroup: e.MINPING_MIN_GROUP ?? DEFAULT_MIN_GROUP };
+  const trustProxy = parseTrustProxy(env.MINPING_TRUST_PROXY);
+  return {
+    port: e.PORT ?? 8787,
+    host: e.HOST || '127.0.0.1',
+    dbFile: e.MINPING_DB || 'data/minping.db',
+    adminToken: e.MINPING_ADMIN_TOKEN,
+    publicUrl: e.MINPING_PUBLIC_URL,
+    minGroup: e.MINPING_MIN_GROUP ?? DEFAULT_MIN_GROUP,
+    ...(trustProxy && { trustProxy }),
+  };
 }
 
 /**

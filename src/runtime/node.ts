@@ -1,6 +1,7 @@
 import { networkInterfaces } from 'node:os';
 import { parseNodeEnv, type NodeSettings } from './env';
-import { startNodeServer } from './node-server';
+import { startNodeServer, type RunningServer } from './node-server';
+import { StartupError } from './startup-checks';
 import { startBanner } from './start-banner';
 
 // `npm start`: the product on one machine, an embedded SQLite file, nothing to set up.
@@ -12,13 +13,39 @@ try {
   console.error(`minping: refusing to start: ${(err as Error).message}`);
   process.exit(1);
 }
-const server = await startNodeServer(settings);
+let server: RunningServer;
+try {
+  server = await startNodeServer(settings);
+} catch (err) {
+  // A reason not to start (corrupt file, busy port) is one line that says what to do.
+  if (!(err instanceof StartupError)) throw err;
+  console.error(err.message);
+  process.exit(err.exitCode);
+}
+console.log(`minping 民评 serving on ${server.url}  (database: ${settings.dbFile}, QR links: ${settings.publicUrl ?? (settings.trustProxy ? 'the address the proxy forwards' : server.url)})`);
 const publicUrl = settings.publicUrl ?? server.url;
-console.log(`minping 民评 serving on ${server.url}  (database: ${settings.dbFile}, QR links: ${publicUrl})`);
 for (const line of startBanner({ host: settings.host, port: server.port, url: server.url, publicUrl, interfaces: networkInterfaces() })) console.log(line);
 if (server.bootstrapAdminKey) {
-  console.log(`\nA fresh database: created an admin account. Its key, shown this once:\n\n  ${server.bootstrapAdminKey}\n`);
+  console.log(`\nA fresh database: created an admin account. Its key, shown this once:\n\n  ${server.bootstrapAdminKey}\n\n(Lost it? \`npm run admin:key\` on this machine makes a new one.)\n`);
 }
+// SIGTERM (systemd, docker stop) and Ctrl-C: answer what was received, close the database, exit 0.
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.on(signal, () => void server.close().then(() => process.exit(0)));
+  process.once(signal, () => {
+    console.log(`minping: ${signal} — finishing requests in flight, then closing the database`);
+    const force = setTimeout(() => {
+      console.error('minping: stop took over 10 s; exiting anyway');
+      process.exit(1);
+    }, 10_000);
+    force.unref();
+    void server.close().then(
+      () => {
+        console.log('minping: stopped cleanly');
+        process.exit(0);
+      },
+      (err) => {
+        console.error(`minping: error while stopping: ${String(err?.message ?? err)}`);
+        process.exit(1);
+      },
+    );
+  });
 }

@@ -58,7 +58,7 @@ export interface CastInput {
 export async function castBallot(services: Services, input: CastInput): Promise<Cast> {
   const token = normalizeToken(input.token);
   if (!token) throw unknownToken();
-  const form = input.spoilt ? null : await formOf(services, input.choices);
+  const form = input.spoilt ? null : await ballotFormFor(services, input.choices);
   const grades = form && (!input.meetingId || input.meetingId === form.meetingId) ? completeBallot(form.subjects, input.choices) : null;
   if (form && grades) {
     const receipt = await spend(services, input, await services.sha256(token), form.meetingId, grades);
@@ -68,7 +68,7 @@ export async function castBallot(services: Services, input: CastInput): Promise<
 }
 
 /** The form of the meeting the first subject in `choices` belongs to. */
-async function formOf(services: Services, choices: unknown): Promise<BallotForm | null> {
+async function ballotFormFor(services: Services, choices: unknown): Promise<BallotForm | null> {
   if (typeof choices !== 'object' || choices === null) return null;
   for (const subjectId in choices) return services.store.ballotForm(subjectId);
   return null;

@@ -4,6 +4,7 @@ import { randomId } from '../lib/random';
 import { publicationFloor, type Services } from './context';
 import { loadMeeting } from './load-meeting';
 import { record } from './record';
+import { checkEntryLinks } from './seasons/seasons';
 import type { Meeting } from '../domain/meeting';
 import type { Actor } from '../domain/people';
 
@@ -13,7 +14,8 @@ export interface CreateMeetingInput {
   rule?: RuleInput;
   categories?: { key: string; label?: string; eligible: number }[];
   eligible?: number;
-  subjects: { name: string; kind?: string | null }[];
+  /** `entry`: a season entry this subject's ballots feed (its season must still be a draft). */
+  subjects: { name: string; kind?: string | null; entry?: string | null }[];
   /** The public notice: 公示期 in days from close (default 7), 监督电话, issuing unit. */
   noticeDays?: number;
   contact?: string | null;
@@ -59,7 +61,7 @@ export function meetingPlan(input: CreateMeetingInput, floor: number) {
     rule,
     eligible,
     categories,
-    subjects: input.subjects.map((s) => ({ name: s.name.trim(), kind: s.kind ?? null })),
+    subjects: input.subjects.map((s) => ({ name: s.name.trim(), kind: s.kind ?? null, entryId: s.entry ?? null })),
     noticeDays: input.noticeDays ?? 7,
     contact: input.contact ?? null,
     issuer: input.issuer ?? null,
@@ -69,6 +71,7 @@ export function meetingPlan(input: CreateMeetingInput, floor: number) {
 export async function createMeeting(services: Services, input: CreateMeetingInput, actor: Actor): Promise<Meeting> {
   const plan = meetingPlan(input, publicationFloor(services.config));
   const { eligible, categories } = plan;
+  await checkEntryLinks(services, input.subjects);
   const id = randomId();
   await services.store.createMeeting({
     ...plan,
@@ -80,7 +83,7 @@ export async function createMeeting(services: Services, input: CreateMeetingInpu
     ballotSalt: randomId(32), // 256 random bits
   });
   await record(services, id, 'meeting_created', actor, {
-    title: input.title,
+    title: plan.title,
     eligible,
     categories: categories.map((c) => ({ key: c.key, eligible: c.eligible })),
     subjects: input.subjects.length,

@@ -5,6 +5,7 @@ import type { Actor } from '../domain/people';
 import type { Services } from './context';
 import { createMeeting, meetingPlan, type CreateMeetingInput } from './create-meeting';
 import { publicationFloor } from './context';
+import { checkEntryLinks } from './seasons/seasons';
 import { loadMeeting } from './load-meeting';
 import { record } from './record';
 
@@ -20,7 +21,7 @@ function asInput(m: Meeting): CreateMeetingInput {
     organization: m.organization,
     rule: m.rule.preset ?? m.rule,
     ...(m.categories.length ? { categories: m.categories.map(({ key, label, eligible }) => ({ key, label, eligible })) } : { eligible: m.eligible }),
-    subjects: m.subjects.map(({ name, kind }) => ({ name, kind })),
+    subjects: m.subjects.map(({ name, kind, entryId }) => ({ name, kind, entry: entryId ?? null })),
     noticeDays: m.noticeDays,
     contact: m.contact,
     issuer: m.issuer,
@@ -60,6 +61,7 @@ export async function editDraft(services: Services, id: string, edit: MeetingEdi
     ...(rosterGiven && { categories: edit.categories, eligible: edit.eligible }),
   };
   const plan = meetingPlan(merged, publicationFloor(services.config));
+  await checkEntryLinks(services, merged.subjects);
   const categories = keepIssued(m, plan);
   // A subject keeps its id when its name stays: links to it (a season entry) survive an edit.
   const subjects = plan.subjects.map((s) => ({ id: m.subjects.find((x) => x.name === s.name)?.id ?? randomId(8), ...s }));

@@ -51,7 +51,7 @@ export function meetingJson(m: Meeting) {
     eligible: m.eligible,
     issued: m.issued,
     categories: m.categories,
-    subjects: m.subjects,
+    subjects: m.subjects.map(({ entryId, ...s }) => ({ ...s, entry: entryId ?? null })),
     createdAt: m.createdAt,
     openedAt: m.openedAt,
     closedAt: m.closedAt,

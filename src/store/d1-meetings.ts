@@ -42,7 +42,7 @@ export async function selectMeetings(db: D1Db, where: SQL | undefined): Promise<
     toMeeting(
       row,
       (catsOf.get(row.id) ?? []).map(({ key, label, eligible, issued }) => ({ key, label, eligible, issued })),
-      (subsOf.get(row.id) ?? []).map(({ id, name, kind }) => ({ id, name, kind })),
+      (subsOf.get(row.id) ?? []).map(({ id, name, kind, entryId }) => ({ id, name, kind, entryId })),
     ),
   );
 }

@@ -1,4 +1,5 @@
 import { eq } from 'drizzle-orm';
+import type { BatchItem } from 'drizzle-orm/batch';
 import { drizzle } from 'drizzle-orm/d1';
 import * as schema from '../../db/schema';
 import type { MeetingStatus } from '../domain/meeting-state';
@@ -9,6 +10,7 @@ import { byId, insertMeeting, selectMeetings, type D1Db } from './d1-meetings';
 import { whyNotSpent } from './guards';
 import { draftDeleteStatements, draftEditStatements, selectSlipCounts, voidSlipStatements, voidUnusedStatements } from './slip-edits';
 import { StoreCore } from './core';
+import { SeasonStore } from './seasons';
 import type { CastOutcome, DraftEdit, IssueOutcome, NewBallot, NewMeeting, Store, TokenRow } from './types';
 
 const { meetings, tokens } = schema;
@@ -27,8 +29,14 @@ function formsOf(d1: D1Database): BallotForms {
  * are single batches (d1-atomic.ts).
  */
 export class D1Store extends StoreCore<D1Db> implements Store {
+  readonly seasons: SeasonStore;
+
   constructor(private readonly d1: D1Database) {
     super(drizzle(d1, { schema }));
+    // D1 refuses BEGIN: one batch is its one transaction.
+    this.seasons = new SeasonStore(this.db, async (steps) =>
+      steps.length === 0 ? [] : (await this.db.batch(steps as [BatchItem<'sqlite'>, ...BatchItem<'sqlite'>[]])).map((r) => (r as D1Result).meta.changes),
+    );
   }
 
   async createMeeting(m: NewMeeting) {

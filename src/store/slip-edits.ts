@@ -58,7 +58,7 @@ export function draftEditStatements(db: AnyDb, e: DraftEdit) {
   const guard = stillDraft(e.id, e.expectIssued);
   // Rows travel as one JSON parameter each (D1 allows 100 bound parameters a statement).
   const cats = JSON.stringify(e.categories.map((c, i) => [c.key, c.label, i, c.eligible, c.issued]));
-  const subs = JSON.stringify(e.subjects.map((s, i) => [s.id, i, s.name, s.kind]));
+  const subs = JSON.stringify(e.subjects.map((s, i) => [s.id, i, s.name, s.kind, s.entryId ?? null]));
   const col = (i: number) => sql.raw(`json_extract(value, '$[${i}]')`);
   return [
     db
@@ -69,8 +69,8 @@ export function draftEditStatements(db: AnyDb, e: DraftEdit) {
     db.delete(subjects).where(and(eq(subjects.meetingId, e.id), guard)),
     // Column order as in db/schema.ts: meeting_id, key, label, position, eligible, issued.
     db.insert(categories).select(sql`select ${e.id}, ${col(0)}, ${col(1)}, ${col(2)}, ${col(3)}, ${col(4)} from json_each(${cats}) where ${guard}`),
-    // id, meeting_id, position, name, kind.
-    db.insert(subjects).select(sql`select ${col(0)}, ${e.id}, ${col(1)}, ${col(2)}, ${col(3)} from json_each(${subs}) where ${guard}`),
+    // id, meeting_id, position, name, kind, entry_id.
+    db.insert(subjects).select(sql`select ${col(0)}, ${e.id}, ${col(1)}, ${col(2)}, ${col(3)}, ${col(4)} from json_each(${subs}) where ${guard}`),
   ];
 }
 

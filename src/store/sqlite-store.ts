@@ -12,6 +12,7 @@ import { categoryRoom, meetingRoom, spendable, whyNotSpent } from './guards';
 import { StoreCore } from './core';
 import { draftDeleteStatements, draftEditStatements, selectSlipCounts, voidSlipStatements, voidUnusedStatements } from './slip-edits';
 import { rewriteInKeyOrder } from './sqlite-scrub';
+import { SeasonStore } from './seasons';
 import { MeetingReader } from './sqlite-meetings';
 import { ThreadWriter, wireQuery } from './sqlite-writer';
 import type { CastOutcome, DraftEdit, IssueOutcome, NewBallot, NewMeeting, Store } from './types';
@@ -52,6 +53,7 @@ export class SqliteStore extends StoreCore<Db> implements Store {
   private readonly writer: ThreadWriter<NewBallot> | null;
   private readonly meetingReader: MeetingReader;
   private readonly forms = new BallotForms();
+  readonly seasons: SeasonStore;
 
   constructor(readonly sqlite: Database.Database) {
     super(drizzle(sqlite, { schema }));
@@ -86,6 +88,9 @@ export class SqliteStore extends StoreCore<Db> implements Store {
     const inThread = onFile ? null : castBatch<NewBallot>(sqlite, queries.spend, queries.insert);
     this.casts = new GroupCommit((batch: NewBallot[]) => (this.writer ? this.writer.cast(batch) : inThread!(batch)), this.writer ? 2 : 1);
     this.meetingReader = new MeetingReader(this.db);
+    // One transaction on this connection: drizzle's sync builders run inside it.
+    const run = (step: unknown) => (step as { run(): { changes: number } }).run().changes;
+    this.seasons = new SeasonStore(this.db, async (steps) => sqlite.transaction(() => steps.map(run)).immediate());
   }
 
   async createMeeting(m: NewMeeting) {

@@ -3,6 +3,7 @@ import type { MeetingStatus } from '../domain/meeting-state';
 import type { Channel, StoredBallot } from '../domain/results';
 import type { CategoryRow, Meeting, SubjectRow } from '../domain/meeting';
 import type { User } from '../domain/people';
+import type { SeasonStore } from './seasons';
 
 /** A draft rewritten whole; `expectIssued` is the issued count the edit was checked against. */
 export type DraftEdit = Pick<Meeting, 'id' | 'title' | 'organization' | 'rule' | 'eligible' | 'categories' | 'subjects' | 'noticeDays' | 'contact' | 'issuer'> & {
@@ -71,6 +72,9 @@ export interface BallotForm {
 }
 
 export interface Store {
+  /** Seasons (考评), one implementation over both drizzle handles (seasons.ts). */
+  readonly seasons: SeasonStore;
+
   createUser(user: User & { keyHash: string }): Promise<void>;
   userByKeyHash(keyHash: string): Promise<User | null>;
   listUsers(): Promise<User[]>;

@@ -49,6 +49,8 @@ form.inline{display:inline;margin-left:8px}
 label.inline{display:inline-flex;align-items:center;gap:6px;font-weight:400;margin:4px 16px 4px 0}
 input[type=text],input[type=password],input[type=number],select{font:inherit;min-height:48px;padding:6px 10px;border:2px solid #777;border-radius:8px;width:100%;max-width:32rem;background:#fff}
 input[type=number]{max-width:10rem}
+textarea{font:inherit;width:100%;padding:6px 10px;border:2px solid #777;border-radius:8px}
+ul.plain{margin:0;padding-left:1.2em}
 input[type=radio],input[type=checkbox]{width:22px;height:22px}
 .rows td{padding:4px 6px}
 .rows input{max-width:none}

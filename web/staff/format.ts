@@ -14,7 +14,6 @@ export const AUDIT_LABELS: Record<AuditType, string> = {
   meeting_closed: '结束投票',
   token_voided: '作废测评码',
   paper_ballot_keyed: '录入纸质票',
-  results_published: '公布结果',
   meeting_edited: '修改测评会',
   meeting_deleted: '删除测评会',
   supervisor_added: '添加协同监督员',

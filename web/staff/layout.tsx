@@ -34,6 +34,7 @@ function TopBar({ actor, csrf }: { actor: Actor; csrf?: string }) {
       </a>
       <a href="/staff/meetings">测评会</a>
       {actor.role !== 'supervisor' && <a href="/staff/scoring">评分计算</a>}
+      <a href="/staff/seasons">考评</a>
       {actor.role === 'admin' && <a href="/staff/users">账号管理</a>}
       <span class="who">
         {actor.name}（{ROLE_LABELS[actor.role]}）

@@ -9,11 +9,18 @@ export interface MeetingDraft {
   rule: string;
   eligible: string;
   categories: { label: string; eligible: string }[];
-  subjects: { name: string; kind: string }[];
+  /** `entry`: the season entry (考评对象) the subject's ballots feed, by id; '' for none. */
+  subjects: { name: string; kind: string; entry?: string }[];
   /** The public notice: 公示期 (days), 监督电话, issuing unit (落款). */
   noticeDays: string;
   contact: string;
   issuer: string;
+}
+
+/** An entry of a draft season a subject may feed. */
+export interface EntryChoice {
+  id: string;
+  label: string;
 }
 
 /** Where the form posts and what it says: a new meeting, or a draft's edit. */
@@ -48,7 +55,21 @@ const Remove = ({ value }: { value: string }) => (
   </button>
 );
 
-export function MeetingForm({ actor, csrf, draft, error, target = NEW_MEETING }: { actor: Actor; csrf: string; draft: MeetingDraft; error?: string; target?: FormTarget }) {
+export function MeetingForm({
+  actor,
+  csrf,
+  draft,
+  error,
+  entries = [],
+  target = NEW_MEETING,
+}: {
+  actor: Actor;
+  csrf: string;
+  draft: MeetingDraft;
+  error?: string;
+  entries?: EntryChoice[];
+  target?: FormTarget;
+}) {
   return (
     <StaffPage title={target.heading} actor={actor} csrf={csrf}>
       <h1>{target.heading}</h1>
@@ -118,6 +139,7 @@ export function MeetingForm({ actor, csrf, draft, error, target = NEW_MEETING }:
               <tr>
                 <th>名称</th>
                 <th>类型（可不填）</th>
+                {entries.length > 0 && <th>计入考评（可不选）</th>}
                 <th />
               </tr>
             </thead>
@@ -130,6 +152,18 @@ export function MeetingForm({ actor, csrf, draft, error, target = NEW_MEETING }:
                   <td>
                     <input type="text" name="subj_kind" value={s.kind} placeholder="如：班子" maxlength={40} aria-label={`第 ${i + 1} 个测评对象类型`} />
                   </td>
+                  {entries.length > 0 && (
+                    <td>
+                      <select name="subj_entry" aria-label={`第 ${i + 1} 个测评对象计入的考评对象`}>
+                        <option value="">（不计入）</option>
+                        {entries.map((e) => (
+                          <option value={e.id} selected={e.id === s.entry}>
+                            {e.label}
+                          </option>
+                        ))}
+                      </select>
+                    </td>
+                  )}
                   <td>
                     <Remove value={`rm_subj:${i}`} />
                   </td>

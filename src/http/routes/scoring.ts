@@ -1,4 +1,4 @@
-import { Hono, type Context } from 'hono';
+import { Hono } from 'hono';
 import { DomainError } from '../../domain/errors';
 import { runScoring } from '../../domain/scoring';
 import type { FillMode } from '../../domain/scoring/types';
@@ -10,11 +10,10 @@ import { scoreUpload, type SheetScoring } from '../../services/scoring-upload';
 import { requireRole, SCORER } from '../auth';
 import { JSON_BYTES, jsonInput, limitBody, readForm, SHEET_BYTES, validate } from '../body';
 import { attachment, csvResponse } from '../csv-response';
-import type { AppEnv } from '../env';
+import type { AppEnv, C } from '../env';
 import { HttpError } from '../http-error';
 import { scoringRunSchema, scoringUploadSchema } from '../schemas';
 
-type C = Context<AppEnv>;
 export type ResultFormat = 'json' | 'xlsx' | 'csv';
 
 /** The form's `fill`: 1 fills empty satisfaction cells, force replaces every one a meeting matches. */
@@ -75,6 +74,7 @@ export const scoringRoutes = new Hono<AppEnv>()
       rule: fields.rule,
       params: paramsFromText(fields.params),
       fill: fillMode(fields.fill),
+      onInvalid: fields.invalid === 'refuse' ? 'refuse' : 'flag',
     });
     return resultResponse(c, result, fields.format ?? 'json');
   });

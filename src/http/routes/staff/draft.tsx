@@ -2,21 +2,23 @@ import { Hono } from 'hono';
 import { DomainError } from '../../../domain/errors';
 import { copyMeeting, deleteDraft, editDraft, notDraft } from '../../../services/edit-meeting';
 import { loadMeeting } from '../../../services/load-meeting';
+import { entryChoices } from '../../../services/seasons/seasons';
 import { MeetingForm, type MeetingDraft } from '../../../../web/staff/meeting-form';
 import { AskPage } from '../../../../web/staff/ask-page';
 import { requireRole, SUPERVISOR } from '../../auth';
 import { readForm } from '../../body';
-import type { AppEnv } from '../../env';
+import type { AppEnv, C } from '../../env';
 import { statusOf } from '../../error-status';
 import { htmlPage } from '../../html-page';
-import { staffView, type C } from './kit';
+import { staffView } from './kit';
 import { draftOf, draftOfMeeting, edited, inputOf } from './meetings';
 
 const idOf = (c: C) => c.req.param('id') ?? '';
 const target = (id: string) => ({ action: `/staff/meetings/${id}/edit`, heading: '修改测评会（草稿）', submit: '保存修改', cancel: `/staff/meetings/${id}` });
 
 async function editPage(c: C, draft: MeetingDraft, error?: string, status: 200 | 400 | 409 = 200) {
-  return htmlPage(c, <MeetingForm {...await staffView(c)} draft={draft} error={error} target={target(idOf(c))} />, status);
+  const entries = await entryChoices(c.get('services'));
+  return htmlPage(c, <MeetingForm {...await staffView(c)} draft={draft} error={error} entries={entries} target={target(idOf(c))} />, status);
 }
 
 async function draftMeeting(c: C) {

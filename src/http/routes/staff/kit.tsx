@@ -1,12 +1,11 @@
-import type { Context } from 'hono';
 import { MessagePage } from '../../../../web/staff/message-page';
-import type { AppEnv } from '../../env';
+import type { C } from '../../env';
 import { isCoded, statusOf } from '../../error-status';
 import { onError, retryAfter } from '../../errors';
 import { htmlPage } from '../../html-page';
+import { isStorageFull, noteStorageFull } from '../../storage-full';
 import { csrfToken } from '../../session';
 
-export type C = Context<AppEnv>;
 
 /** What every signed-in page's layout needs. */
 export async function staffView(c: C) {
@@ -29,7 +28,8 @@ const CODE_TITLES: Record<string, string> = { results_sealed: '结果尚未公�
  * status (error-status.ts) and message. Not signed in (401) goes to the sign-in page; anything unexpected is the
  * app's one handler.
  */
-export async function pageError(err: Error, c: C) {
+export async function pageError(caught: Error, c: C) {
+  const err = isStorageFull(caught) ? noteStorageFull(c, caught) : caught;
   if (!isCoded(err)) return onError(err, c);
   const status = statusOf(err);
   if (err.code === 'unauthorized') {

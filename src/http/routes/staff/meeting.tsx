@@ -16,12 +16,12 @@ import { ConfirmPage } from '../../../../web/staff/confirm-page';
 import { MeetingPage } from '../../../../web/staff/meeting-page';
 import { requireRole, STAFF, SUPERVISOR } from '../../auth';
 import { readForm, validate } from '../../body';
-import type { AppEnv } from '../../env';
+import type { AppEnv, C } from '../../env';
 import { isFormRefusal, statusOf } from '../../error-status';
 import { htmlPage } from '../../html-page';
 import { issueTokensSchema } from '../../schemas';
 import { renderSlipSheet } from '../../slips';
-import { staffView, type C } from './kit';
+import { staffView } from './kit';
 
 const DONE: Record<string, string> = {
   created: '测评会已创建。下一步：发放并打印测评码，然后开始投票。',

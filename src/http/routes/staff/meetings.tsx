@@ -2,16 +2,17 @@ import { Hono } from 'hono';
 import { DomainError } from '../../../domain/errors';
 import { createMeeting } from '../../../services/create-meeting';
 import { visibleMeetings } from '../../../services/load-meeting';
+import { entryChoices } from '../../../services/seasons/seasons';
 import { blankDraft, MeetingForm, MORE_CATEGORIES, MORE_SUBJECTS, type MeetingDraft } from '../../../../web/staff/meeting-form';
 import { MeetingsPage } from '../../../../web/staff/meetings-page';
 import { requireRole, SUPERVISOR } from '../../auth';
 import { readForm, validate, type FormBody } from '../../body';
-import type { AppEnv } from '../../env';
+import type { AppEnv, C } from '../../env';
 import type { Meeting } from '../../../domain/meeting';
 import { statusOf } from '../../error-status';
 import { htmlPage } from '../../html-page';
 import { createMeetingSchema } from '../../schemas';
-import { staffView, type C } from './kit';
+import { staffView } from './kit';
 
 const MAX_CATEGORIES = 50;
 const MAX_SUBJECTS = 200;
@@ -25,7 +26,7 @@ export function draftOf(form: FormBody): MeetingDraft {
     rule: form.field('rule') || 'standard',
     eligible: form.field('eligible'),
     categories: (fields.cat_label ?? []).slice(0, MAX_CATEGORIES).map((label, i) => ({ label, eligible: col('cat_eligible', i) })),
-    subjects: (fields.subj_name ?? []).slice(0, MAX_SUBJECTS).map((name, i) => ({ name, kind: col('subj_kind', i) })),
+    subjects: (fields.subj_name ?? []).slice(0, MAX_SUBJECTS).map((name, i) => ({ name, kind: col('subj_kind', i), entry: col('subj_entry', i) })),
     noticeDays: form.field('noticeDays'),
     contact: form.field('contact'),
     issuer: form.field('issuer'),
@@ -40,7 +41,7 @@ export function draftOfMeeting(m: Meeting): MeetingDraft {
     rule: m.rule.preset ?? 'standard',
     eligible: m.categories.length ? '' : String(m.eligible),
     categories: m.categories.map((c) => ({ label: c.label, eligible: String(c.eligible) })),
-    subjects: m.subjects.map((s) => ({ name: s.name, kind: s.kind ?? '' })),
+    subjects: m.subjects.map((s) => ({ name: s.name, kind: s.kind ?? '', entry: s.entryId ?? '' })),
     noticeDays: String(m.noticeDays),
     contact: m.contact ?? '',
     issuer: m.issuer ?? '',
@@ -65,7 +66,7 @@ export function inputOf(d: MeetingDraft) {
   if (eligible === null) throw bad('请按类别填写名册，或填写不分类别的应参加总人数（正整数）');
   const noticeDays = count(d.noticeDays || '7');
   if (noticeDays === null) throw bad('公示期请填写天数（正整数）');
-  const subjects = d.subjects.filter((s) => s.name.trim()).map((s) => ({ name: s.name.trim(), kind: s.kind.trim() || null }));
+  const subjects = d.subjects.filter((s) => s.name.trim()).map((s) => ({ name: s.name.trim(), kind: s.kind.trim() || null, entry: s.entry || null }));
   if (subjects.length === 0) throw bad('请至少填写一个测评对象');
   return validate(createMeetingSchema, {
     title: d.title,
@@ -94,7 +95,7 @@ export function edited(d: MeetingDraft, op: string): MeetingDraft {
 }
 
 async function formPage(c: C, draft: MeetingDraft, error?: string, status: 200 | 400 | 409 = 200) {
-  return htmlPage(c, <MeetingForm {...await staffView(c)} draft={draft} error={error} />, status);
+  return htmlPage(c, <MeetingForm {...await staffView(c)} draft={draft} error={error} entries={await entryChoices(c.get('services'))} />, status);
 }
 
 /** /staff/meetings: the list. */
@@ -118,8 +119,8 @@ export const newMeetingPages = new Hono<AppEnv>()
       const meeting = await createMeeting(c.get('services'), inputOf(draft), c.get('actor'));
       return c.redirect(`/staff/meetings/${meeting.id}?done=created`, 303);
     } catch (err) {
-      const status = err instanceof DomainError ? statusOf(err) : 0;
-      if (status === 400 || status === 409) return formPage(c, draft, (err as DomainError).message, status);
+      const status = err instanceof DomainError ? statusOf(err) : 500;
+      if (err instanceof DomainError && (status === 400 || status === 409)) return formPage(c, draft, err.message, status);
       throw err;
     }
   });

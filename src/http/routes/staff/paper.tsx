@@ -8,10 +8,10 @@ import { MessagePage } from '../../../../web/staff/message-page';
 import { PaperPage, type PaperPageProps } from '../../../../web/staff/paper-page';
 import { requireRole, SUPERVISOR } from '../../auth';
 import { readForm } from '../../body';
-import type { AppEnv } from '../../env';
+import type { AppEnv, C } from '../../env';
 import { isFormRefusal, statusOf } from '../../error-status';
 import { htmlPage } from '../../html-page';
-import { staffView, type C } from './kit';
+import { staffView } from './kit';
 import type { Meeting } from '../../../domain/meeting';
 
 type Keyed = Pick<PaperPageProps, 'code' | 'chosen' | 'missing' | 'flash' | 'error'>;

@@ -2,11 +2,10 @@ import { Hono } from 'hono';
 import { LoginPage } from '../../../../web/staff/login-page';
 import { actorForKey, requireRole, sessionUserId, STAFF } from '../../auth';
 import { readForm } from '../../body';
-import type { AppEnv } from '../../env';
+import type { AppEnv, C } from '../../env';
 import { htmlPage } from '../../html-page';
 import { checkLoginCsrf, endSession, loginCsrf, startSession } from '../../session';
 import { throttledKey } from '../../throttled';
-import { type C } from './kit';
 
 /** Only back into the staff pages after signing in: never to another site. */
 function safeNext(next: string | undefined): string {

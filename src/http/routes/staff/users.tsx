@@ -4,11 +4,11 @@ import { createUser } from '../../../services/users';
 import { UsersPage, type UsersPageProps } from '../../../../web/staff/users-page';
 import { ADMIN, requireRole } from '../../auth';
 import { readForm, validate } from '../../body';
-import type { AppEnv } from '../../env';
+import type { AppEnv, C } from '../../env';
 import { statusOf } from '../../error-status';
 import { htmlPage } from '../../html-page';
 import { userSchema } from '../../schemas';
-import { staffView, type C } from './kit';
+import { staffView } from './kit';
 
 async function usersPage(c: C, extra: Pick<UsersPageProps, 'created' | 'flash' | 'error'> = {}, status: 200 | 201 | 400 | 404 = 200) {
   return htmlPage(c, <UsersPage {...await staffView(c)} users={await c.get('services').store.listUsers()} {...extra} />, status);

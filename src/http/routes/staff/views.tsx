@@ -11,9 +11,9 @@ import { MinutesPage } from '../../../../web/staff/minutes-page';
 import { qrSvg } from '../../../../web/print/qr';
 import { headOf } from '../../../services/anchor';
 import { requireRole, STAFF, SUPERVISOR } from '../../auth';
-import type { AppEnv } from '../../env';
+import type { AppEnv, C } from '../../env';
 import { htmlPage } from '../../html-page';
-import { staffView, type C } from './kit';
+import { staffView } from './kit';
 
 const meetingOf = (c: C) => loadMeeting(c.get('services'), c.req.param('id') ?? '', c.get('actor'));
 
