@@ -10,6 +10,7 @@ import { byId, insertMeeting, selectMeetings, type D1Db } from './d1-meetings';
 import { whyNotSpent } from './guards';
 import { insertSession, removeSession, selectSession } from './sessions';
 import { toAuditEvent, toUser } from './rows';
+import { receiptOf } from './slots';
 import type { CastOutcome, IssueOutcome, NewBallot, NewMeeting, NewSession, Store, TokenRow, User } from './types';
 
 const { auditEvents, meetings, tokens, users } = schema;
@@ -88,7 +89,7 @@ export class D1Store implements Store {
       .from(tokens)
       .where(eq(tokens.hash, hash))
       .get();
-    return row ?? null;
+    return row ? { ...row, receipt: receiptOf(row) } : null;
   }
   async voidToken(meetingId: string, hash: string) {
     const res = await this.db
