@@ -14,13 +14,16 @@ export interface ChildServer {
   stop(): Promise<void>;
 }
 
-/** `npx tsx src/runtime/node.ts` as its own process group, on a free port, on `dbFile`. */
-export function startChildServer(dbFile: string): Promise<ChildServer> {
+/**
+ * `npx tsx src/runtime/node.ts` as its own process group, on a free port, on `dbFile`; `root`
+ * runs another checkout's server (e.g. an older release), `env` adds variables.
+ */
+export function startChildServer(dbFile: string, options: { root?: string; env?: Record<string, string> } = {}): Promise<ChildServer> {
   const proc: ChildProcess = spawn('npx', ['tsx', 'src/runtime/node.ts'], {
-    cwd: ROOT,
+    cwd: options.root ?? ROOT,
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', MINPING_DB: dbFile, MINPING_ADMIN_TOKEN: TEST_ADMIN_KEY },
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', MINPING_DB: dbFile, MINPING_ADMIN_TOKEN: TEST_ADMIN_KEY, ...options.env },
   });
   const exited = new Promise<void>((resolve) => proc.once('exit', () => resolve()));
   let before = '';
