@@ -4,7 +4,7 @@ import { parseNodeEnv } from '../runtime/env';
 import { nodeSha256 } from '../runtime/node-platform';
 import { auditReport } from '../services/audit-report';
 import { SqliteStore } from '../store/sqlite-store';
-import type { Meeting } from '../store/types';
+import type { Meeting } from '../domain/meeting';
 
 // `MINPING_DB=… npm run audit:verify -- [meetingId …]`: checks each meeting's audit trail (all
 // meetings when none is named) on the file itself, read-only, so it also works on a backup

@@ -1,17 +1,20 @@
-export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 429;
+import { DOMAIN_ERRORS, type DomainErrorCode } from './error-codes';
+
+export type { DomainErrorCode } from './error-codes';
 
 /**
- * The one error class of the product. `code` is the stable machine word, `message` is
- * Chinese a supervisor can act on; the HTTP layer maps it once, in app.onError.
+ * The refusal of a rule or a service: `code` from the catalogue (error-codes.ts), `message` the
+ * Chinese the catalogue gives unless the throw site knows something more specific (which
+ * subject, how many seconds), `details` machine-readable extras copied into the error body.
+ * No HTTP status: the edge maps the code once (src/http/error-status.ts).
  */
 export class DomainError extends Error {
   constructor(
-    public code: string,
-    message: string,
-    public status: ErrorStatus = 400,
-    public details?: unknown,
+    public readonly code: DomainErrorCode,
+    message?: string,
+    public readonly details?: unknown,
   ) {
-    super(message);
+    super(message ?? DOMAIN_ERRORS[code]);
     this.name = 'DomainError';
   }
 }

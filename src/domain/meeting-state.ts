@@ -11,7 +11,7 @@ const TRANSITIONS: Record<MeetingAction, { from: MeetingStatus; to: MeetingStatu
 /** draft → open → closed, nothing else; a closed meeting's ballots never change. */
 export function transition(status: MeetingStatus, action: MeetingAction): MeetingStatus {
   const t = TRANSITIONS[action];
-  if (status !== t.from) throw new DomainError('invalid_state', `${t.refusal}（当前状态：${STATUS_LABELS[status]}）`, 409);
+  if (status !== t.from) throw new DomainError('invalid_state', `${t.refusal}（当前状态：${STATUS_LABELS[status]}）`);
   return t.to;
 }
 

@@ -41,7 +41,7 @@ export const PRESETS: Record<string, Rule> = {
 };
 
 function badRule(message: string): never {
-  throw new DomainError('invalid_rule', message, 400);
+  throw new DomainError('invalid_rule', message);
 }
 
 function checkFraction(f: Fraction, what: string): Fraction {

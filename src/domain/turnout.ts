@@ -1,3 +1,4 @@
+import type { MeetingStatus } from './meeting-state';
 import type { CategoryQuorum, Fraction, Rule } from './rule';
 
 /** Smallest cast count that meets the quorum: 85 eligible at 2/3 → 57. Integers only. */
@@ -27,6 +28,9 @@ export interface Turnout {
   valid: boolean;
   categories: CategoryTally[];
 }
+
+/** Live turnout of a meeting as screens show it: counts only, never a grade. */
+export type TurnoutView = Turnout & { meetingId: string; status: MeetingStatus };
 
 function categoryQuorumMet(key: string, q: CategoryQuorum, categories: CategoryTally[]): boolean {
   const own = categories.find((c) => c.key === key);

@@ -1,11 +1,11 @@
 import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
-import { DomainError } from '../domain/errors';
 import { digestsEqual } from '../lib/sha256';
-import type { Actor } from '../services/context';
 import type { AppEnv } from './env';
+import { HttpError } from './http-error';
 import { checkCsrf, readSession } from './session';
 import { throttledKey } from './throttled';
+import { ROLES, type Actor, type Role } from '../domain/people';
 
 export const ADMIN_ACTOR: Actor = { id: 'env-admin', name: '管理员', role: 'admin' };
 
@@ -52,8 +52,7 @@ export async function resolveActor(c: Context<AppEnv>): Promise<Actor | null> {
   return key ? throttledKey(c, () => actorForKey(c, key)) : actorForSession(c);
 }
 
-export type Role = Actor['role'];
-export const STAFF: Role[] = ['admin', 'supervisor', 'scorer'];
+export const STAFF: Role[] = [...ROLES];
 export const SUPERVISOR: Role[] = ['admin', 'supervisor'];
 export const SCORER: Role[] = ['admin', 'scorer'];
 export const ADMIN: Role[] = ['admin'];
@@ -61,8 +60,8 @@ export const ADMIN: Role[] = ['admin'];
 export function requireRole(roles: Role[]) {
   return createMiddleware<AppEnv>(async (c, next) => {
     const actor = await resolveActor(c);
-    if (!actor) throw new DomainError('unauthorized', '需要登录：请在请求头 Authorization 中提供有效的密钥', 401);
-    if (!roles.includes(actor.role)) throw new DomainError('forbidden', '您的账号没有此操作的权限', 403);
+    if (!actor) throw new HttpError('unauthorized');
+    if (!roles.includes(actor.role)) throw new HttpError('forbidden');
     c.set('actor', actor);
     await next();
   });

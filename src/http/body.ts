@@ -3,6 +3,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
 import { DomainError } from '../domain/errors';
 import { errorBody } from './errors';
+import { HttpError } from './http-error';
 
 z.config(z.locales.zhCN());
 
@@ -70,7 +71,7 @@ export async function readForm(c: Context): Promise<Record<string, string>> {
   try {
     form = await c.req.parseBody();
   } catch {
-    throw new DomainError('invalid_form', '提交的内容不是有效的表单，请返回页面重新提交', 400);
+    throw new HttpError('invalid_form');
   }
   return Object.fromEntries(Object.entries(form).filter((e): e is [string, string] => typeof e[1] === 'string'));
 }
@@ -81,7 +82,7 @@ export async function readJson<T extends z.ZodType>(c: Context, schema: T): Prom
   try {
     raw = JSON.parse(await c.req.text());
   } catch {
-    throw new DomainError('invalid_json', '请求内容不是有效的 JSON', 400);
+    throw new HttpError('invalid_json');
   }
   return validate(schema, raw);
 }
@@ -90,7 +91,7 @@ export async function readJson<T extends z.ZodType>(c: Context, schema: T): Prom
 export function validate<T extends z.ZodType>(schema: T, raw: unknown): z.infer<T> {
   const parsed = schema.safeParse(raw);
   if (!parsed.success) {
-    throw new DomainError('invalid_input', `输入有误：${parsed.error.issues.slice(0, 3).map(describe).join('；')}`, 400);
+    throw new DomainError('invalid_input', `输入有误：${parsed.error.issues.slice(0, 3).map(describe).join('；')}`);
   }
   return parsed.data;
 }

@@ -1,8 +1,9 @@
 import type { Context } from 'hono';
 import type { Sha256 } from '../lib/sha256';
-import type { Actor, AppConfig, Services } from '../services/context';
+import type { AppConfig, Services } from '../services/context';
 import type { Store } from '../store/types';
 import type { Throttle } from './throttle';
+import type { Actor } from '../domain/people';
 
 /** What a runtime hands the app: how to reach the store and config for a request, and who asked. */
 export interface Platform {

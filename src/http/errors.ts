@@ -1,30 +1,36 @@
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import { DomainError } from '../domain/errors';
+import { isCoded, statusOf, type CodedError } from './error-status';
+import { HTTP_ERRORS } from './http-error';
 
 export function errorBody(code: string, message: string, extra?: unknown) {
   return { error: { code, message, ...(extra && typeof extra === 'object' ? extra : {}) } };
 }
 
+/** Seconds a throttled client should wait, when the refusal says. */
+export function retryAfter(err: CodedError): number | undefined {
+  const d = err.details as { retryAfter?: unknown } | undefined;
+  return err.code === 'too_many_attempts' && typeof d?.retryAfter === 'number' ? d.retryAfter : undefined;
+}
+
 /** The one mapping from errors to HTTP. Anything unexpected is a 500 with no detail leaked. */
 export function onError(err: Error, c: Context) {
-  if (err instanceof DomainError) {
-    if (err.status === 429 && err.details && typeof err.details === 'object' && 'retryAfter' in err.details) {
-      c.header('Retry-After', String((err.details as { retryAfter: number }).retryAfter));
-    }
-    return c.json(errorBody(err.code, err.message, err.details), err.status);
+  if (isCoded(err)) {
+    const wait = retryAfter(err);
+    if (wait !== undefined) c.header('Retry-After', String(wait));
+    return c.json(errorBody(err.code, err.message, err.details), statusOf(err));
   }
   if (err instanceof HTTPException) {
     const status = err.status as ContentfulStatusCode;
     const code = status === 413 ? 'payload_too_large' : status === 401 ? 'unauthorized' : 'bad_request';
-    const message = status === 413 ? '提交的内容太大' : status === 401 ? '请先登录' : '请求格式有误';
+    const message = status === 413 ? '提交的内容太大' : status === 401 ? '请先登录' : HTTP_ERRORS.bad_request;
     return c.json(errorBody(code, message), status);
   }
   console.error('unexpected error', err);
-  return c.json(errorBody('internal', '服务器内部错误，请稍后重试；若反复出现请联系管理员'), 500);
+  return c.json(errorBody('internal', HTTP_ERRORS.internal), 500);
 }
 
 export function notFound(c: Context) {
-  return c.json(errorBody('not_found', '没有这个地址'), 404);
+  return c.json(errorBody('not_found', HTTP_ERRORS.not_found), 404);
 }

@@ -1,11 +1,11 @@
 import type { Context } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
 import type { CookieOptions } from 'hono/utils/cookie';
-import { DomainError } from '../domain/errors';
 import { randomId } from '../lib/random';
 import { digestsEqual } from '../lib/sha256';
 import type { SessionRow } from '../store/types';
 import type { AppEnv } from './env';
+import { HttpError } from './http-error';
 
 /**
  * Staff web sessions: a random 256-bit id in an HttpOnly, SameSite=Strict cookie; the database
@@ -75,7 +75,7 @@ export async function csrfToken(c: C): Promise<string> {
   return raw ? tokenFor(c, raw) : '';
 }
 
-const refused = () => new DomainError('csrf_failed', '提交被拒绝：页面已过期或来自其他网站。请刷新页面后重新提交', 403);
+const refused = () => new HttpError('csrf_failed');
 
 /**
  * Fetch metadata and Origin, when the browser sends them, must say the request came from our own

@@ -1,9 +1,9 @@
 import type { Context } from 'hono';
 import { qrSvg } from '../../web/print/qr';
 import { SlipSheet } from '../../web/print/slip-sheet';
-import type { Meeting } from '../store/types';
 import type { AppEnv } from './env';
 import { htmlPage } from './html-page';
+import type { Meeting } from '../domain/meeting';
 
 export interface IssuedSlips {
   meeting: Pick<Meeting, 'id' | 'title' | 'subjects' | 'categories'>;

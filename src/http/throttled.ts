@@ -1,10 +1,11 @@
 import type { Context } from 'hono';
 import { DomainError } from '../domain/errors';
 import type { AppEnv } from './env';
+import { HttpError } from './http-error';
 
 function refuseIfBlocked(c: Context<AppEnv>, bucket: string): void {
   const wait = c.get('throttle').blockedFor(bucket);
-  if (wait > 0) throw new DomainError('too_many_attempts', `尝试次数过多，请 ${wait} 秒后再试`, 429, { retryAfter: wait });
+  if (wait > 0) throw new HttpError('too_many_attempts', `尝试次数过多，请 ${wait} 秒后再试`, { retryAfter: wait });
 }
 
 /**

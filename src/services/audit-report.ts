@@ -1,7 +1,7 @@
 import { verifyChain } from '../domain/audit';
 import { stateProblems } from '../domain/audit-state';
-import type { Meeting } from '../store/types';
 import type { Services } from './context';
+import type { Meeting } from '../domain/meeting';
 
 /** A meeting's trail, whether its chain holds, and whether it agrees with the stored meeting. */
 export async function auditReport(services: Services, meeting: Meeting) {

@@ -3,23 +3,23 @@ import { normalizeToken } from '../domain/codes';
 import { DomainError } from '../domain/errors';
 import type { Channel } from '../domain/results';
 import { newReceipt, randomId } from '../lib/random';
-import type { BallotForm, Meeting } from '../store/types';
+import type { BallotForm } from '../store/types';
 import type { Services } from './context';
 import { findToken, unknownToken, type FoundToken } from './find-token';
 import { loadMeeting } from './load-meeting';
+import type { Meeting } from '../domain/meeting';
 
 export function notOpen(meeting: Pick<Meeting, 'status'>) {
   return new DomainError(
     'meeting_not_open',
     meeting.status === 'draft' ? '本次测评尚未开始投票，请等待监督员宣布开始' : '本次测评已结束投票',
-    409,
   );
 }
 
-export const tokenVoid = () => new DomainError('token_void', '此测评码已作废，请向监督员领取新的测评码', 409);
+export const tokenVoid = () => new DomainError('token_void');
 
 export const tokenUsed = (receipt: string | null) =>
-  new DomainError('token_used', `此测评码已使用${receipt ? `（回执码 ${receipt}）` : ''}`, 409, receipt ? { receipt } : undefined);
+  new DomainError('token_used', `此测评码已使用${receipt ? `（回执码 ${receipt}）` : ''}`, receipt ? { receipt } : undefined);
 
 /** Why a token cannot vote now, in the contract's order; null when it can. */
 export function refusal(meeting: Meeting, token: FoundToken): DomainError | null {

@@ -14,10 +14,3 @@ export interface Services {
   config: AppConfig;
   sha256: Sha256;
 }
-
-/** Who is acting: a staff account, or the environment's admin key. */
-export interface Actor {
-  id: string;
-  name: string;
-  role: 'admin' | 'supervisor' | 'scorer';
-}

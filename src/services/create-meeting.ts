@@ -1,10 +1,11 @@
 import { DomainError } from '../domain/errors';
 import { resolveRule, type RuleInput } from '../domain/rule';
 import { randomId } from '../lib/random';
-import type { Meeting } from '../store/types';
-import type { Actor, Services } from './context';
+import type { Services } from './context';
 import { loadMeeting } from './load-meeting';
 import { record } from './record';
+import type { Meeting } from '../domain/meeting';
+import type { Actor } from '../domain/people';
 
 export interface CreateMeetingInput {
   title: string;
@@ -18,14 +19,14 @@ export interface CreateMeetingInput {
 function roster(input: CreateMeetingInput) {
   const cats = input.categories ?? [];
   if (cats.length === 0) {
-    if (input.eligible === undefined) throw new DomainError('invalid_input', '请填写应参加人数（eligible）或按类别填写名册（categories）', 400);
+    if (input.eligible === undefined) throw new DomainError('invalid_input', '请填写应参加人数（eligible）或按类别填写名册（categories）');
     return { eligible: input.eligible, categories: [] };
   }
   const keys = new Set(cats.map((c) => c.key));
-  if (keys.size !== cats.length) throw new DomainError('invalid_input', '类别编号（key）不能重复', 400);
+  if (keys.size !== cats.length) throw new DomainError('invalid_input', '类别编号（key）不能重复');
   const sum = cats.reduce((s, c) => s + c.eligible, 0);
   if (input.eligible !== undefined && input.eligible !== sum) {
-    throw new DomainError('invalid_input', `应参加人数 ${input.eligible} 与各类别人数之和 ${sum} 不一致`, 400);
+    throw new DomainError('invalid_input', `应参加人数 ${input.eligible} 与各类别人数之和 ${sum} 不一致`);
   }
   return { eligible: sum, categories: cats.map((c) => ({ key: c.key, label: c.label ?? c.key, eligible: c.eligible })) };
 }
@@ -36,7 +37,7 @@ export async function createMeeting(services: Services, input: CreateMeetingInpu
   for (const key of Object.keys(rule.categoryQuorum ?? {})) {
     const q = rule.categoryQuorum![key];
     if (!categories.some((c) => c.key === key) || (q.of && !categories.some((c) => c.key === q.of))) {
-      throw new DomainError('invalid_rule', `规则中的类别“${q.of && key !== q.of ? `${key}/${q.of}` : key}”不在本次测评的名册中`, 400);
+      throw new DomainError('invalid_rule', `规则中的类别“${q.of && key !== q.of ? `${key}/${q.of}` : key}”不在本次测评的名册中`);
     }
   }
   const id = randomId();

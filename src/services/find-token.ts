@@ -8,7 +8,7 @@ export interface FoundToken extends TokenRow {
   hash: string;
 }
 
-export const unknownToken = () => new DomainError('token_unknown', '测评码无效，请核对测评码后重试', 404);
+export const unknownToken = () => new DomainError('token_unknown');
 
 /** A typed or scanned code → its stored row. Malformed and unknown look the same from outside. */
 export async function findToken(services: Services, raw: string): Promise<FoundToken> {

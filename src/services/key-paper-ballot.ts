@@ -1,8 +1,9 @@
-import type { Actor, Services } from './context';
+import type { Services } from './context';
 import { castBallot, refusal } from './cast-ballot';
 import { findToken, unknownToken, type FoundToken } from './find-token';
 import { loadMeeting } from './load-meeting';
 import { record } from './record';
+import type { Actor } from '../domain/people';
 
 export interface PaperInput {
   token: string;

@@ -1,10 +1,10 @@
 import { DomainError } from '../domain/errors';
-import type { Meeting } from '../store/types';
 import type { Services } from './context';
+import type { Meeting } from '../domain/meeting';
 
 export async function loadMeeting({ store }: Services, id: string): Promise<Meeting> {
   const meeting = await store.getMeeting(id);
-  if (!meeting) throw new DomainError('meeting_not_found', '找不到该测评会，请检查链接或编号', 404);
+  if (!meeting) throw new DomainError('meeting_not_found');
   return meeting;
 }
 

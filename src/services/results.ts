@@ -1,9 +1,9 @@
 import { DomainError } from '../domain/errors';
 import { computeResults, type Results } from '../domain/results';
-import type { Meeting } from '../store/types';
 import type { Services } from './context';
+import type { Meeting } from '../domain/meeting';
 
-export const sealed = () => new DomainError('results_sealed', '投票结束前结果保密，请在结束投票后查看', 409);
+export const sealed = () => new DomainError('results_sealed');
 
 /** A closed meeting's ballots never change, so its results are computed once per process. */
 const cache = new WeakMap<object, Map<string, Results>>();

@@ -1,9 +1,7 @@
-import type { InputRow } from '../domain/scoring/types';
+import type { FillMode, InputRow } from '../domain/scoring/types';
 import type { Services } from './context';
 import { satisfactionRows, type SatisfactionRow } from './satisfaction';
 
-/** `blank`: fill only empty satisfaction cells; `force`: every row from the meetings, where one matches. */
-export type FillMode = 'none' | 'blank' | 'force';
 
 export interface FilledRow {
   /** Line in the sheet (or 1-based position in the rows). */

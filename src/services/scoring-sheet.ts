@@ -1,5 +1,5 @@
 import * as XLSX from '@e965/xlsx';
-import { DomainError } from '../domain/errors';
+import { DomainError, type DomainErrorCode } from '../domain/errors';
 import type { FieldSpec, InputRow } from '../domain/scoring/types';
 import { columnForHeader, headerText } from './scoring-columns';
 
@@ -15,7 +15,7 @@ export interface SheetRows {
 export const EXAMPLE_MARK = '示例';
 export const MAX_ROWS = 5000;
 
-const invalid = (code: string, message: string) => new DomainError(code, message, 400);
+const invalid = (code: DomainErrorCode, message: string) => new DomainError(code, message);
 
 const isZip = (b: Uint8Array) => b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04;
 const isOle = (b: Uint8Array) => b[0] === 0xd0 && b[1] === 0xcf && b[2] === 0x11 && b[3] === 0xe0; // old .xls

@@ -1,9 +1,9 @@
 import { DomainError } from '../domain/errors';
 import { runScoring, type ScoringResult } from '../domain/scoring';
-import type { InputRow } from '../domain/scoring/types';
+import type { FillMode, InputRow } from '../domain/scoring/types';
 import type { Services } from './context';
 import { sheetColumns, takesSatisfaction } from './scoring-columns';
-import { fillSatisfaction, type FilledRow, type FillMode, type UnmatchedRow } from './scoring-fill';
+import { fillSatisfaction, type FilledRow, type UnmatchedRow } from './scoring-fill';
 import { readSheet, type SheetRows } from './scoring-sheet';
 
 export interface SheetScoringInput {
@@ -34,7 +34,7 @@ function withSheetLines(err: unknown, lines: number[]): unknown {
   const m = /^第(\d+)行/.exec(err.message);
   const line = m ? lines[Number(m[1]) - 1] : undefined;
   if (line === undefined) return err;
-  return new DomainError(err.code, err.message.replace(/^第\d+行/, `表格第${line}行`), err.status, err.details);
+  return new DomainError(err.code, err.message.replace(/^第\d+行/, `表格第${line}行`), err.details);
 }
 
 /** Fills satisfaction if asked, leaves out rows that still have none, and scores the rest. */
@@ -48,7 +48,7 @@ export async function scoreSheetRows(services: Services, input: SheetScoringInpu
   const scoredRows = rows.filter((_, i) => keep[i]);
   const scoredLines = lines.filter((_, i) => keep[i]);
   if (scoredRows.length === 0) {
-    throw new DomainError('nothing_to_score', '没有可以计算的行：所有行都没有满意度，也没有匹配到已结束的测评会。请检查测评对象名称和单位，或直接填写满意度', 400, { unmatched });
+    throw new DomainError('nothing_to_score', '没有可以计算的行：所有行都没有满意度，也没有匹配到已结束的测评会。请检查测评对象名称和单位，或直接填写满意度', { unmatched });
   }
   let result: ScoringResult;
   try {

@@ -1,7 +1,8 @@
-import type { Meeting } from '../store/types';
 import type { Services } from './context';
 import { loadMeeting } from './load-meeting';
-import { meetingTurnout, type TurnoutView } from './turnout';
+import { meetingTurnout } from './turnout';
+import type { Meeting } from '../domain/meeting';
+import type { TurnoutView } from '../domain/turnout';
 
 export interface HubOptions {
   /** How often the store is asked when nothing in this process said a vote came in. */

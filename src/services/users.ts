@@ -1,6 +1,6 @@
 import { randomCode, randomId } from '../lib/random';
-import type { Role } from '../store/types';
 import type { Services } from './context';
+import type { Role } from '../domain/people';
 
 const KEY_ALPHABET = 'abcdefghijkmnpqrstuvwxyzABCDEFGHJKMNPQRSTUVWXYZ23456789';
 

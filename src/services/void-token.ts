@@ -1,14 +1,15 @@
 import { DomainError } from '../domain/errors';
-import type { Actor, Services } from './context';
+import type { Services } from './context';
 import { findToken, unknownToken } from './find-token';
 import { loadMeeting } from './load-meeting';
 import { record } from './record';
 import { tokenUsed, tokenVoid } from './cast-ballot';
+import type { Actor } from '../domain/people';
 
 /** A lost slip can no longer vote. The trail records that one slip was voided, never which. */
 export async function voidToken(services: Services, meetingId: string, raw: string, actor: Actor) {
   const meeting = await loadMeeting(services, meetingId);
-  if (meeting.status === 'closed') throw new DomainError('meeting_closed', '测评会已结束，不能再作废测评码', 409);
+  if (meeting.status === 'closed') throw new DomainError('meeting_closed', '测评会已结束，不能再作废测评码');
   const token = await findToken(services, raw);
   if (token.meetingId !== meetingId) throw unknownToken();
   if (token.state === 'void') throw tokenVoid();

@@ -2,7 +2,8 @@ import { asc, desc, eq, inArray, type SQL } from 'drizzle-orm';
 import type { DrizzleD1Database } from 'drizzle-orm/d1';
 import * as schema from '../../db/schema';
 import { toMeeting } from './rows';
-import type { Meeting, NewMeeting } from './types';
+import type { NewMeeting } from './types';
+import type { Meeting } from '../domain/meeting';
 
 const { categories, meetings, subjects } = schema;
 export type D1Db = DrizzleD1Database<typeof schema>;

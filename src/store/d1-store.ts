@@ -11,7 +11,8 @@ import { whyNotSpent } from './guards';
 import { insertSession, removeSession, selectSession } from './sessions';
 import { toAuditEvent, toUser } from './rows';
 import { receiptOf } from './slots';
-import type { CastOutcome, IssueOutcome, NewBallot, NewMeeting, NewSession, Store, TokenRow, User } from './types';
+import type { CastOutcome, IssueOutcome, NewBallot, NewMeeting, NewSession, Store, TokenRow } from './types';
+import type { User } from '../domain/people';
 
 const { auditEvents, meetings, tokens, users } = schema;
 

@@ -3,7 +3,8 @@ import type { Rule } from '../domain/rule';
 import type { BaseSQLiteDatabase } from 'drizzle-orm/sqlite-core';
 import type * as schema from '../../db/schema';
 import type { auditEvents, meetings, users } from '../../db/schema';
-import type { CategoryRow, Meeting, SubjectRow, User } from './types';
+import type { CategoryRow, Meeting, SubjectRow } from '../domain/meeting';
+import type { User } from '../domain/people';
 
 /** Either store's drizzle handle: the same builders run on better-sqlite3 (sync) and D1 (async). */
 export type AnyDb = BaseSQLiteDatabase<'sync' | 'async', unknown, typeof schema>;

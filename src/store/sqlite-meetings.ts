@@ -2,7 +2,7 @@ import { asc, eq, sql } from 'drizzle-orm';
 import type { BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import * as schema from '../../db/schema';
 import { toMeeting } from './rows';
-import type { Meeting, SubjectRow } from './types';
+import type { Meeting, SubjectRow } from '../domain/meeting';
 
 const { categories, meetings, subjects } = schema;
 

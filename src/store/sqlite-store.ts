@@ -17,7 +17,9 @@ import { inKeyOrder, receiptOf, slotQueries, unusedToken, vacantSlot } from './s
 import { finishAtStart } from './sqlite-scrub';
 import { MeetingReader } from './sqlite-meetings';
 import { ThreadWriter, wireQuery, type HistoryPending } from './sqlite-writer';
-import type { CastOutcome, IssueOutcome, Meeting, NewBallot, NewMeeting, NewSession, Store, User } from './types';
+import type { CastOutcome, IssueOutcome, NewBallot, NewMeeting, NewSession, Store } from './types';
+import type { Meeting } from '../domain/meeting';
+import type { User } from '../domain/people';
 
 const { auditEvents, ballots, categories, meetings, subjects, tokens, users } = schema;
 type Db = BetterSQLite3Database<typeof schema>;

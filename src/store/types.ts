@@ -1,46 +1,8 @@
 import type { AuditEvent } from '../domain/audit';
 import type { MeetingStatus } from '../domain/meeting-state';
 import type { Channel, StoredBallot } from '../domain/results';
-import type { Rule } from '../domain/rule';
-
-export type Role = 'admin' | 'supervisor' | 'scorer';
-
-export interface User {
-  id: string;
-  name: string;
-  role: Role;
-  revoked: boolean;
-  createdAt: string;
-}
-
-export interface CategoryRow {
-  key: string;
-  label: string;
-  eligible: number;
-  issued: number;
-}
-
-export interface SubjectRow {
-  id: string;
-  name: string;
-  kind: string | null;
-}
-
-export interface Meeting {
-  id: string;
-  title: string;
-  organization: string | null;
-  rule: Rule;
-  status: MeetingStatus;
-  eligible: number;
-  issued: number;
-  categories: CategoryRow[];
-  subjects: SubjectRow[];
-  createdBy: string;
-  createdAt: string;
-  openedAt: string | null;
-  closedAt: string | null;
-}
+import type { CategoryRow, Meeting, SubjectRow } from '../domain/meeting';
+import type { User } from '../domain/people';
 
 export type NewMeeting = Omit<Meeting, 'issued' | 'categories' | 'openedAt' | 'closedAt'> & {
   categories: Omit<CategoryRow, 'issued'>[];

@@ -5,11 +5,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nodeSha256 } from '../../src/runtime/node-platform';
 import { castBallot } from '../../src/services/cast-ballot';
 import { changeState } from '../../src/services/change-state';
-import type { Actor, Services } from '../../src/services/context';
+import type { Services } from '../../src/services/context';
 import { createMeeting } from '../../src/services/create-meeting';
 import { issueTokens } from '../../src/services/issue-tokens';
 import { TurnoutHub, type Subscription } from '../../src/services/turnout-hub';
 import { openDatabase, SqliteStore } from '../../src/store/sqlite-store';
+import type { Actor } from '../../src/domain/people';
 
 const actor: Actor = { id: 'sup', name: '监督员', role: 'supervisor' };
 

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { completeBallot, encodeChoices } from '../../src/domain/ballot';
 import { DomainError } from '../../src/domain/errors';
+import { statusOf } from '../../src/http/error-status';
+import { errorOf } from './scoring-helpers';
 import { transition } from '../../src/domain/meeting-state';
 import { formatToken, normalizeToken } from '../../src/domain/codes';
 
@@ -31,7 +33,7 @@ describe('a ballot grades every subject exactly once', () => {
       encodeChoices(subjects, choices);
     } catch (e) {
       expect((e as DomainError).code).toBe(code);
-      expect((e as DomainError).status).toBe(400);
+      expect(statusOf(e as DomainError)).toBe(400);
     }
   });
 });
@@ -48,7 +50,9 @@ describe('meeting state: draft → open → closed', () => {
     ['closed', 'open'],
     ['closed', 'close'],
   ] as const)('%s cannot %s (409)', (from, action) => {
-    expect(() => transition(from, action)).toThrow(expect.objectContaining({ status: 409 }));
+    const e = errorOf(() => transition(from, action));
+    expect(e.code).toBe('invalid_state');
+    expect(statusOf(e)).toBe(409);
   });
 });
 

@@ -1,5 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { runScoring } from '../../src/domain/scoring';
+import { statusOf } from '../../src/http/error-status';
 import { errorOf, score } from './scoring-helpers';
 
 const RULE = 'weighted';
@@ -81,7 +82,7 @@ describe('weighted: total = Σ w·field / Σ w, for rules that are none of the p
   ])('refuses %s', (_, params, message) => {
     const e = errorOf(() => runScoring({ rule: RULE, params, rows: [{ id: 1, self: 1, township: 1 }] }));
     expect(e.code).toBe('invalid_params');
-    expect(e.status).toBe(400);
+    expect(statusOf(e)).toBe(400);
     expect(e.message).toContain(message);
   });
 

@@ -29,10 +29,10 @@ const Labelled = ({ f }: { f: Field }) => (
 );
 
 /** The rule's parameters as a plain form: weights, score bands, shares, caps, rounding. */
-export function ParamFields({ rule, values }: { rule: RuleName; values?: Record<string, unknown> }) {
+export function ParamFields({ rule, start, values }: { rule: RuleName; start: Record<string, unknown>; values?: Record<string, unknown> }) {
   return (
     <>
-      {paramItems(rule, values).map((item) => {
+      {paramItems(rule, start, values).map((item) => {
         if (item.type === 'field') return <Labelled f={item.field} />;
         if (item.type === 'group') {
           return (

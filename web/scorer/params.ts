@@ -1,9 +1,9 @@
 import type { RuleName } from '../../src/domain/scoring';
-import { startingParams } from '../../src/services/scoring-columns';
 
 /**
- * A rule's params as plain form fields (`p.weights.self`, `p.bands.0.min`, …) and back, so a
- * scorer adjusts weights, bands and shares without JavaScript and without writing JSON. The
+ * A rule's params as plain form fields (`p.weights.self`, `p.bands.0.min`, …), so a scorer
+ * adjusts weights, bands and shares without JavaScript and without writing JSON (read back in
+ * src/http/scoring-form.ts). The
  * layout follows the rule's starting params; the values are what was last used or typed.
  */
 export type Kind = 'number' | 'text' | 'choice';
@@ -71,8 +71,8 @@ function table(name: string, columns: Column[], rows: string[][]): Item {
   return { type: 'table', label: label(name), name: PREFIX + name, columns, rows: [...rows, ...spare] };
 }
 
-export function paramItems(rule: RuleName, values: Record<string, unknown> | undefined): Item[] {
-  const start = startingParams(rule);
+/** The form's items, laid out after `start` (the rule's starting params), filled from `values`. */
+export function paramItems(rule: RuleName, start: Record<string, unknown>, values: Record<string, unknown> | undefined): Item[] {
   const v = values ?? start;
   return Object.entries(start).map(([key, model]): Item => {
     const given = v[key];
@@ -91,42 +91,4 @@ export function paramItems(rule: RuleName, values: Record<string, unknown> | und
     }
     return { type: 'field', field: { name: PREFIX + key, label: label(key), kind: kindOf(key, model), value: show(given) } };
   });
-}
-
-const SEGMENT = /^(?:[A-Za-z][A-Za-z0-9_]{0,39}|\d{1,2})$/;
-
-type Tree = { [k: string]: Tree | string };
-
-/** Builds the nested object from `p.*` fields; blank cells are left out so defaults apply. */
-function treeOf(form: Record<string, string>): Tree {
-  const root: Tree = {};
-  for (const [name, value] of Object.entries(form)) {
-    if (!name.startsWith(PREFIX) || value.trim() === '') continue;
-    const path = name.slice(PREFIX.length).split('.');
-    if (!path.every((s) => SEGMENT.test(s))) continue;
-    let node = root;
-    path.slice(0, -1).forEach((s) => {
-      const next = node[s];
-      node = typeof next === 'object' ? next : (node[s] = {});
-    });
-    node[path[path.length - 1]] = value.trim();
-  }
-  return root;
-}
-
-/** Numbered children (table rows) become an array in row order. */
-function shape(node: Tree | string, key: string, rule: RuleName): unknown {
-  if (typeof node === 'string') return node;
-  const keys = Object.keys(node);
-  if (keys.length && keys.every((k) => /^\d+$/.test(k))) {
-    const rows = keys.sort((a, b) => Number(a) - Number(b)).map((k) => shape(node[k], k, rule) as Record<string, unknown>);
-    if (rule === 'weighted' && key === 'weights') return Object.fromEntries(rows.filter((r) => r.field).map((r) => [r.field, r.weight ?? '']));
-    return rows;
-  }
-  return Object.fromEntries(keys.map((k) => [k, shape(node[k], k, rule)]));
-}
-
-/** The params a page form describes; numbers stay text, which the scoring domain reads exactly. */
-export function paramsFromForm(rule: RuleName, form: Record<string, string>): Record<string, unknown> {
-  return shape(treeOf(form), '', rule) as Record<string, unknown>;
 }

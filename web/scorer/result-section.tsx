@@ -1,10 +1,4 @@
-import { rules, type FieldSpec } from '../../src/domain/scoring';
-import { HUNDRED, mul, parseDec, toFixed } from '../../src/domain/scoring/decimal';
-import type { InputRow } from '../../src/domain/scoring/types';
-import { sheetColumns } from '../../src/services/scoring-columns';
-import type { FillMode } from '../../src/services/scoring-fill';
-import { cellOf, rankedOrder, reasonText, sourceText, starsText } from '../../src/services/scoring-export';
-import type { SheetScoring } from '../../src/services/scoring-upload';
+import type { FillMode, InputRow } from '../../src/domain/scoring/types';
 import { CsrfField, Flash } from '../staff/layout';
 
 /** What the download form re-posts: the rows as read from the sheet, recomputed on the server. */
@@ -13,6 +7,31 @@ export interface ExportPayload {
   lines: number[];
   params: unknown;
   fill: FillMode;
+}
+
+/** One cell of the on-screen ranked table, ready to show. */
+export interface RankedCell {
+  text: string;
+  numeric?: boolean;
+  strong?: boolean;
+  /** Shown one per line instead of `text` (the reasons). */
+  lines?: string[];
+  tone?: 'yes' | 'no';
+}
+
+/** A scoring result as the page shows it (built in src/http/scoring-view.ts). */
+export interface ResultView {
+  rule: string;
+  label: string;
+  fileName?: string;
+  rowCount: number;
+  filledCount: number;
+  /** Filled rows whose meeting's result is invalid (turnout short). */
+  invalidCount: number;
+  complete: boolean;
+  ignoredColumns: string[];
+  unmatched: { line: number; id: string; reason: string; scored: boolean }[];
+  table: { header: string[]; rows: RankedCell[][] };
 }
 
 function Downloads({ csrf, rule, payload }: { csrf: string; rule: string; payload: ExportPayload }) {
@@ -34,11 +53,11 @@ function Downloads({ csrf, rule, payload }: { csrf: string; rule: string; payloa
   );
 }
 
-function Unmatched({ result }: { result: SheetScoring }) {
-  if (result.unmatched.length === 0) return null;
+function Unmatched({ unmatched }: { unmatched: ResultView['unmatched'] }) {
+  if (unmatched.length === 0) return null;
   return (
     <>
-      <h3>未匹配到满意度的行（{result.unmatched.length}）</h3>
+      <h3>未匹配到满意度的行（{unmatched.length}）</h3>
       <div class="scroll">
         <table id="unmatched">
           <thead>
@@ -50,10 +69,10 @@ function Unmatched({ result }: { result: SheetScoring }) {
             </tr>
           </thead>
           <tbody>
-            {result.unmatched.map((u) => (
+            {unmatched.map((u) => (
               <tr>
                 <td class="n">{u.line}</td>
-                <td>{String(u.id ?? '')}</td>
+                <td>{u.id}</td>
                 <td>{u.reason}</td>
                 <td class={u.scored ? 'yes' : 'no'}>{u.scored ? '是（用表中填写的满意度）' : '否：缺少满意度'}</td>
               </tr>
@@ -65,70 +84,30 @@ function Unmatched({ result }: { result: SheetScoring }) {
   );
 }
 
-/** Satisfaction as the percentage people read (half-up, 2 decimals); the downloads keep the exact coefficient. */
-function percent(v: unknown): string {
-  const d = parseDec(v);
-  return d ? `${toFixed(mul(d, HUNDRED), 2)}%` : String(v ?? '');
+function Cell({ cell }: { cell: RankedCell }) {
+  const body = cell.lines ? cell.lines.map((line) => <div>{line}</div>) : cell.strong ? <strong>{cell.text}</strong> : cell.text;
+  return <td class={cell.numeric ? 'n' : cell.tone}>{body}</td>;
 }
 
-/** The mass score (satisfaction × 100) is unrounded in the answer; on screen 2 decimals, like the total. */
-const twoPlaces = (v: unknown) => {
-  const d = parseDec(v);
-  return d ? toFixed(d, 2) : '';
-};
-
-const show = (v: unknown, f: FieldSpec) => (f.name === 'satisfaction' ? percent(v) : String(cellOf(v, f.kind) ?? ''));
-
-/**
- * The ranked table as a scorer reads it on screen: short headers, empty optional columns left
- * out, outcome and reasons last. The downloads carry every column.
- */
-function RankedTable({ result }: { result: SheetScoring }) {
-  const stars = rules[result.rule].output === 'stars';
-  const columns = sheetColumns(result.rule, result.params).filter((f) => f.required || f.kind === 'flag' || result.rows.some((r) => r[f.name] !== undefined));
-  const sources = new Map(result.filled.map((f) => [f.line, f]));
+function RankedTable({ table }: { table: ResultView['table'] }) {
   return (
     <div class="scroll">
       <table id="ranked">
         <thead>
           <tr>
-            <th>排名</th>
-            {columns.map((f) => (
-              <th>{f.label}</th>
+            {table.header.map((h) => (
+              <th>{h}</th>
             ))}
-            {result.rule === 'upgrade-composite' && <th>群众测评得分</th>}
-            <th>总分</th>
-            <th>{stars ? '星级' : '等次'}</th>
-            <th>说明</th>
-            <th>满意度来源</th>
           </tr>
         </thead>
         <tbody>
-          {rankedOrder(result.rows).map((i) => {
-            const row = result.rows[i];
-            const source = sources.get(result.lines[i]);
-            return (
-              <tr>
-                <td class="n">{row.rank}</td>
-                {columns.map((f) => (
-                  <td class={f.kind === 'number' ? 'n' : undefined}>{show(row[f.name], f)}</td>
-                ))}
-                {result.rule === 'upgrade-composite' && <td class="n">{twoPlaces(row.mass)}</td>}
-                <td class="n">
-                  <strong>{row.total}</strong>
-                </td>
-                <td>
-                  <strong>{stars ? `${starsText(row.stars ?? 0)}（${row.stars}星）` : row.grade}</strong>
-                </td>
-                <td>
-                  {row.reasons.map((r) => (
-                    <div>{reasonText(r)}</div>
-                  ))}
-                </td>
-                <td class={source ? (source.valid ? 'yes' : 'no') : undefined}>{sourceText(source)}</td>
-              </tr>
-            );
-          })}
+          {table.rows.map((row) => (
+            <tr>
+              {row.map((cell) => (
+                <Cell cell={cell} />
+              ))}
+            </tr>
+          ))}
         </tbody>
       </table>
     </div>
@@ -136,22 +115,21 @@ function RankedTable({ result }: { result: SheetScoring }) {
 }
 
 /** The result: counts, warnings, downloads, the ranked table and the rows that found no meeting. */
-export function ResultSection({ result, csrf, payload, fileName }: { result: SheetScoring; csrf: string; payload: ExportPayload; fileName?: string }) {
-  const invalid = result.filled.filter((f) => !f.valid).length;
+export function ResultSection({ view, csrf, payload }: { view: ResultView; csrf: string; payload: ExportPayload }) {
   return (
     <section id="result" class="card">
-      <h2>计算结果 · {rules[result.rule].label}</h2>
+      <h2>计算结果 · {view.label}</h2>
       <p>
-        {fileName && <>文件“{fileName}”，</>}共计算 <strong>{result.rows.length}</strong> 行
-        {result.filled.length > 0 && <>；自动填入满意度 {result.filled.length} 行</>}
-        {invalid > 0 && <span class="no">，其中 {invalid} 行来自结果无效的测评会（参加人数未达要求）</span>}
-        {result.unmatched.length > 0 && <>；未匹配 {result.unmatched.length} 行</>}。
+        {view.fileName && <>文件“{view.fileName}”，</>}共计算 <strong>{view.rowCount}</strong> 行
+        {view.filledCount > 0 && <>；自动填入满意度 {view.filledCount} 行</>}
+        {view.invalidCount > 0 && <span class="no">，其中 {view.invalidCount} 行来自结果无效的测评会（参加人数未达要求）</span>}
+        {view.unmatched.length > 0 && <>；未匹配 {view.unmatched.length} 行</>}。
       </p>
-      {!result.complete && <Flash tone="err">结果不完整：有的行缺少满意度，未参与计算，名额按已计算的行数确定。补齐后请重新计算。</Flash>}
-      {result.ignoredColumns.length > 0 && <p class="muted">以下列未能识别，已忽略：{result.ignoredColumns.join('、')}</p>}
-      <Downloads csrf={csrf} rule={result.rule} payload={payload} />
-      <RankedTable result={result} />
-      <Unmatched result={result} />
+      {!view.complete && <Flash tone="err">结果不完整：有的行缺少满意度，未参与计算，名额按已计算的行数确定。补齐后请重新计算。</Flash>}
+      {view.ignoredColumns.length > 0 && <p class="muted">以下列未能识别，已忽略：{view.ignoredColumns.join('、')}</p>}
+      <Downloads csrf={csrf} rule={view.rule} payload={payload} />
+      <RankedTable table={view.table} />
+      <Unmatched unmatched={view.unmatched} />
     </section>
   );
 }

@@ -1,12 +1,9 @@
 import { ruleNames, rules, type RuleName } from '../../src/domain/scoring';
-import type { Actor } from '../../src/services/context';
-import { sheetColumns, takesSatisfaction } from '../../src/services/scoring-columns';
-import type { FillMode } from '../../src/services/scoring-fill';
-import { RULE_NOTES } from '../../src/services/scoring-template';
-import type { SheetScoring } from '../../src/services/scoring-upload';
+import type { FillMode } from '../../src/domain/scoring/types';
 import { CsrfField, Flash, StaffPage } from '../staff/layout';
 import { ParamFields } from './param-fields';
-import { ResultSection, type ExportPayload } from './result-section';
+import { ResultSection, type ExportPayload, type ResultView } from './result-section';
+import type { Actor } from '../../src/domain/people';
 
 export interface ScoringPageProps {
   actor: Actor;
@@ -16,9 +13,19 @@ export interface ScoringPageProps {
   params?: Record<string, unknown>;
   fill: FillMode;
   error?: string;
-  result?: SheetScoring;
+  /** What the chosen rule's form needs (built in src/http/scoring-view.ts). */
+  ruleView: RuleView;
+  result?: ResultView;
   payload?: ExportPayload;
-  fileName?: string;
+}
+
+export interface RuleView {
+  label: string;
+  notes: string[];
+  /** The params the form lays out (the rule's defaults, or the design's example for `weighted`). */
+  startingParams: Record<string, unknown>;
+  /** Whether a sheet of this rule has a satisfaction column to fill from meetings. */
+  fillsSatisfaction: boolean;
 }
 
 const FILLS: Array<[FillMode, string]> = [
@@ -45,15 +52,6 @@ function templateHref(rule: RuleName, params: Record<string, unknown> | undefine
   return `/staff/scoring/templates/${rule}.${ext}${query}`;
 }
 
-/** True when these params give the rule a satisfaction column (always, but for `weighted` without one). */
-function fillsSatisfaction(rule: RuleName, params?: Record<string, unknown>): boolean {
-  try {
-    return takesSatisfaction(sheetColumns(rule, params ?? undefined));
-  } catch {
-    return true; // params the domain refuses: the error is shown; keep the choice visible
-  }
-}
-
 export function ScoringPage(p: ScoringPageProps) {
   const { rule } = p;
   return (
@@ -65,8 +63,8 @@ export function ScoringPage(p: ScoringPageProps) {
       <form class="card" method="post" action="/staff/scoring/upload" enctype="multipart/form-data">
         <CsrfField token={p.csrf} />
         <input type="hidden" name="rule" value={rule} />
-        <h2>{rules[rule].label}</h2>
-        {RULE_NOTES[rule].map((line) => (
+        <h2>{p.ruleView.label}</h2>
+        {p.ruleView.notes.map((line) => (
           <p>{line}</p>
         ))}
         <p class="actions">
@@ -79,7 +77,7 @@ export function ScoringPage(p: ScoringPageProps) {
         </p>
         <label for="file">上传填好的表格（.xlsx 或 UTF-8 编码的 .csv，不超过 10 MB）</label>
         <input id="file" type="file" name="file" accept=".xlsx,.xls,.csv" required />
-        {fillsSatisfaction(rule, p.params) && (
+        {p.ruleView.fillsSatisfaction && (
           <fieldset>
             <legend>群众满意度</legend>
             {FILLS.map(([value, text]) => (
@@ -92,7 +90,7 @@ export function ScoringPage(p: ScoringPageProps) {
         )}
         <details open={rule === 'weighted' || Boolean(p.error)}>
           <summary>调整参数（权重、分数线、名额比例等）</summary>
-          <ParamFields rule={rule} values={p.params} />
+          <ParamFields rule={rule} start={p.ruleView.startingParams} values={p.params} />
         </details>
         <div class="actions">
           <button type="submit" id="compute">
@@ -100,7 +98,7 @@ export function ScoringPage(p: ScoringPageProps) {
           </button>
         </div>
       </form>
-      {p.result && p.payload && <ResultSection result={p.result} csrf={p.csrf} payload={p.payload} fileName={p.fileName} />}
+      {p.result && p.payload && <ResultSection view={p.result} csrf={p.csrf} payload={p.payload} />}
     </StaffPage>
   );
 }

@@ -1,8 +1,8 @@
 import type { AuditEvent } from '../../src/domain/audit';
-import type { Actor } from '../../src/services/context';
-import type { Meeting } from '../../src/store/types';
 import { AUDIT_LABELS, timeText } from './format';
 import { StaffPage } from './layout';
+import type { Meeting } from '../../src/domain/meeting';
+import type { Actor } from '../../src/domain/people';
 
 export interface AuditReportView {
   verified: boolean;

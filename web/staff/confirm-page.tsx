@@ -1,8 +1,8 @@
-import type { Actor } from '../../src/services/context';
-import type { TurnoutView } from '../../src/services/turnout';
-import type { Meeting } from '../../src/store/types';
 import { quorumText } from './format';
 import { CsrfField, Flash, StaffPage } from './layout';
+import type { Meeting } from '../../src/domain/meeting';
+import type { Actor } from '../../src/domain/people';
+import type { TurnoutView } from '../../src/domain/turnout';
 
 export interface ConfirmPageProps {
   actor: Actor;

@@ -1,11 +1,11 @@
 import { percentText } from '../../src/domain/satisfaction';
 import { requiredVotes } from '../../src/domain/turnout';
-import type { Actor } from '../../src/services/context';
-import type { TurnoutView } from '../../src/services/turnout';
-import type { Meeting } from '../../src/store/types';
 import { TurnoutBar } from './bars';
 import { clockText, quorumText, STATUS_LABELS } from './format';
 import { StaffPage } from './layout';
+import type { Meeting } from '../../src/domain/meeting';
+import type { Actor } from '../../src/domain/people';
+import type { TurnoutView } from '../../src/domain/turnout';
 
 export interface DashboardProps {
   actor: Actor;

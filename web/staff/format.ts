@@ -1,6 +1,6 @@
 import type { AuditType } from '../../src/domain/audit';
 import type { Rule } from '../../src/domain/rule';
-import type { Role } from '../../src/store/types';
+import type { Role } from '../../src/domain/people';
 
 /** Words the staff pages show for the system's codes. */
 export { STATUS_LABELS } from '../../src/domain/meeting-state';

@@ -1,8 +1,8 @@
 import type { Child } from 'hono/jsx';
-import type { Actor } from '../../src/services/context';
 import { assetUrl } from '../assets/index';
 import './assets';
 import { ROLE_LABELS } from './format';
+import type { Actor } from '../../src/domain/people';
 
 export interface StaffPageProps {
   title: string;

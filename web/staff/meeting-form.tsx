@@ -1,6 +1,6 @@
-import type { Actor } from '../../src/services/context';
 import { PRESET_LABELS } from './format';
 import { CsrfField, Flash, StaffPage } from './layout';
+import type { Actor } from '../../src/domain/people';
 
 /** What the form holds between submits: text as typed, so nothing is lost when rows are added. */
 export interface MeetingDraft {

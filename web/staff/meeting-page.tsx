@@ -1,8 +1,8 @@
-import type { Actor } from '../../src/services/context';
-import type { Meeting } from '../../src/store/types';
 import { PRESET_LABELS, quorumText, thresholdText, timeText } from './format';
 import { CsrfField, Flash, StaffPage } from './layout';
 import { StatusBadge } from './meetings-page';
+import type { Meeting } from '../../src/domain/meeting';
+import type { Actor } from '../../src/domain/people';
 
 export interface MeetingPageProps {
   actor: Actor;

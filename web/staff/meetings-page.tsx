@@ -1,7 +1,7 @@
-import type { Actor } from '../../src/services/context';
-import type { Meeting } from '../../src/store/types';
 import { STATUS_LABELS, timeText } from './format';
 import { StaffPage } from './layout';
+import type { Meeting } from '../../src/domain/meeting';
+import type { Actor } from '../../src/domain/people';
 
 export const StatusBadge = ({ status }: { status: Meeting['status'] }) => <span class={`badge ${status}`}>{STATUS_LABELS[status]}</span>;
 

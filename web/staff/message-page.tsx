@@ -1,5 +1,5 @@
-import type { Actor } from '../../src/services/context';
 import { Flash, StaffPage } from './layout';
+import type { Actor } from '../../src/domain/people';
 
 export interface MessagePageProps {
   title: string;

@@ -1,8 +1,8 @@
 import type { Results } from '../../src/domain/results';
-import type { Meeting } from '../../src/store/types';
 import { timeText } from './format';
 import { StaffPage } from './layout';
 import { SubjectResults, ValidityBanner } from './results-parts';
+import type { Meeting } from '../../src/domain/meeting';
 
 /**
  * 公示: the results and every receipt, sorted, for anyone to check that their ballot was

@@ -1,7 +1,7 @@
 import { GRADE_LABELS, GRADES } from '../../src/domain/grades';
-import type { Actor } from '../../src/services/context';
-import type { Meeting } from '../../src/store/types';
 import { CsrfField, Flash, StaffPage } from './layout';
+import type { Meeting } from '../../src/domain/meeting';
+import type { Actor } from '../../src/domain/people';
 
 export interface PaperPageProps {
   actor: Actor;

@@ -1,11 +1,11 @@
 import type { Results } from '../../src/domain/results';
 import { percentText } from '../../src/domain/satisfaction';
-import type { Actor } from '../../src/services/context';
-import type { Meeting } from '../../src/store/types';
 import { timeText } from './format';
 import { StaffPage } from './layout';
 import { ruleText } from './meeting-page';
 import { CategoryBreakdown, SubjectResults, ValidityBanner } from './results-parts';
+import type { Meeting } from '../../src/domain/meeting';
+import type { Actor } from '../../src/domain/people';
 
 export function ResultsPage({ actor, csrf, meeting: m, results: r }: { actor: Actor; csrf: string; meeting: Meeting; results: Results }) {
   const api = `/api/meetings/${m.id}`;

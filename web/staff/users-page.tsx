@@ -1,7 +1,6 @@
-import type { Actor } from '../../src/services/context';
-import type { Role, User } from '../../src/store/types';
 import { ROLE_LABELS, timeText } from './format';
 import { CsrfField, Flash, StaffPage } from './layout';
+import type { Actor, Role, User } from '../../src/domain/people';
 
 export interface UsersPageProps {
   actor: Actor;

@@ -85,3 +85,6 @@ export interface RuleDef<P> {
 export function reason(code: string, text: string): string {
   return `${code}: ${text}`;
 }
+
+/** How a sheet's satisfaction cells are filled from closed meetings: `blank` fills only empty cells; `force` every row a meeting matches; `none` none. */
+export type FillMode = 'none' | 'blank' | 'force';

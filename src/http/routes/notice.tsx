@@ -10,7 +10,7 @@ import { pageError } from './staff/kit';
 /** GET /notice/:id — the public notice (公示) of a closed meeting: results and every receipt. */
 export const noticePages = new Hono<AppEnv>().onError(pageError).get('/:id', async (c) => {
   const meeting = await loadMeeting(c.get('services'), c.req.param('id'));
-  if (meeting.status !== 'closed') throw new DomainError('results_sealed', '本次测评尚未结束投票：结束后才公示结果和回执码，请稍后再来查看', 409);
+  if (meeting.status !== 'closed') throw new DomainError('results_sealed', '本次测评尚未结束投票：结束后才公示结果和回执码，请稍后再来查看');
   const [results, receipts] = await Promise.all([meetingResults(c.get('services'), meeting), publicReceipts(c.get('services'), meeting)]);
   return htmlPage(c, <NoticePage meeting={meeting} results={results} receipts={receipts} />);
 });

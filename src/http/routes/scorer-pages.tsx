@@ -3,25 +3,28 @@ import { DomainError } from '../../domain/errors';
 import type { RuleName } from '../../domain/scoring';
 import { isRuleName } from '../../services/scoring-columns';
 import { scoreSheetRows, scoreUpload } from '../../services/scoring-upload';
-import { paramsFromForm } from '../../../web/scorer/params';
 import { ScoringPage, type ScoringPageProps } from '../../../web/scorer/scoring-page';
 import { requireRole, SCORER } from '../auth';
 import { validate } from '../body';
 import type { AppEnv } from '../env';
+import { statusOf } from '../error-status';
+import { HttpError } from '../http-error';
 import { htmlPage } from '../html-page';
 import { scoringExportSchema } from '../schemas';
+import { paramsFromForm } from '../scoring-form';
+import { resultView, ruleView } from '../scoring-view';
 import { fillMode, formBody, paramsFromText, resultResponse, templateResponse, textFields, uploadedBytes } from './scoring';
 import { pageError, staffView, type C } from './staff/kit';
 
-type PageState = Omit<ScoringPageProps, 'actor' | 'csrf'>;
+type PageState = Omit<ScoringPageProps, 'actor' | 'csrf' | 'ruleView'>;
 
 async function page(c: C, state: PageState, status: 200 | 400 = 200) {
-  return htmlPage(c, <ScoringPage {...await staffView(c)} {...state} />, status);
+  return htmlPage(c, <ScoringPage {...await staffView(c)} {...state} ruleView={ruleView(state.rule, state.params)} />, status);
 }
 
 function ruleFrom(value: unknown): RuleName {
   if (value === undefined || value === '') return 'upgrade-composite';
-  if (!isRuleName(value)) throw new DomainError('unknown_rule', '未知的评分规则，请从页面上方选择', 400);
+  if (!isRuleName(value)) throw new DomainError('unknown_rule', '未知的评分规则，请从页面上方选择');
   return value;
 }
 
@@ -30,7 +33,7 @@ function hiddenJson(text: string | undefined): unknown {
   try {
     return JSON.parse(text ?? '');
   } catch {
-    throw new DomainError('invalid_form', '下载表单内容有误，请重新上传表格计算后再下载', 400);
+    throw new HttpError('invalid_form', '下载表单内容有误，请重新上传表格计算后再下载');
   }
 }
 
@@ -56,9 +59,9 @@ export const scorerPages = new Hono<AppEnv>()
     try {
       const { result, sheet } = await scoreUpload(c.get('services'), { bytes: await uploadedBytes(file), rule, params, fill });
       const payload = { rows: sheet.rows, lines: sheet.lines, params, fill };
-      return page(c, { rule, params: result.params, fill, result, payload, fileName: file?.name });
+      return page(c, { rule, params: result.params, fill, result: resultView(result, file?.name), payload });
     } catch (err) {
-      if (err instanceof DomainError && err.status === 400) return page(c, { rule, params, fill, error: err.message }, 400);
+      if (err instanceof DomainError && statusOf(err) === 400) return page(c, { rule, params, fill, error: err.message }, 400);
       throw err;
     }
   })

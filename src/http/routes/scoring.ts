@@ -1,16 +1,17 @@
 import { Hono, type Context } from 'hono';
 import { DomainError } from '../../domain/errors';
 import { runScoring } from '../../domain/scoring';
+import type { FillMode } from '../../domain/scoring/types';
 import { XLSX_TYPE } from '../../lib/workbook';
 import { isRuleName } from '../../services/scoring-columns';
 import { resultCsv, resultName, resultXlsx } from '../../services/scoring-export';
-import type { FillMode } from '../../services/scoring-fill';
 import { templateCsv, templateName, templateXlsx } from '../../services/scoring-template';
 import { scoreUpload, type SheetScoring } from '../../services/scoring-upload';
 import { requireRole, SCORER } from '../auth';
 import { readJson, validate } from '../body';
 import { attachment, csvResponse } from '../csv-response';
 import type { AppEnv } from '../env';
+import { HttpError } from '../http-error';
 import { scoringRunSchema, scoringUploadSchema } from '../schemas';
 
 type C = Context<AppEnv>;
@@ -27,7 +28,7 @@ export function paramsFromText(text: string | undefined): unknown {
   try {
     return JSON.parse(text);
   } catch {
-    throw new DomainError('invalid_params', '参数 params 不是有效的 JSON，如 {"weights": {"self": 3, "township": 7}}', 400);
+    throw new DomainError('invalid_params', '参数 params 不是有效的 JSON，如 {"weights": {"self": 3, "township": 7}}');
   }
 }
 
@@ -46,7 +47,7 @@ export function resultResponse(c: C, result: SheetScoring, format: ResultFormat)
 export function templateResponse(c: C) {
   const m = /^(.+)\.(xlsx|csv)$/.exec(c.req.param('file') ?? '');
   const rule = m?.[1];
-  if (!m || !isRuleName(rule)) throw new DomainError('not_found', '没有这个模板：地址应为 /templates/<规则名>.xlsx 或 .csv', 404);
+  if (!m || !isRuleName(rule)) throw new HttpError('not_found', '没有这个模板：地址应为 /templates/<规则名>.xlsx 或 .csv');
   const params = paramsFromText(c.req.query('params'));
   if (m[2] === 'csv') return csvResponse(c, templateName(rule, 'csv'), templateCsv(rule, params));
   return xlsxBody(c, templateXlsx(rule, params), templateName(rule, 'xlsx'));
@@ -55,7 +56,7 @@ export function templateResponse(c: C) {
 /** The uploaded file of a multipart form, as bytes. */
 export async function uploadedBytes(file: unknown): Promise<Uint8Array> {
   if (!(file instanceof File) || file.size === 0) {
-    throw new DomainError('missing_file', '请选择要上传的表格文件（.xlsx 或 .csv）', 400);
+    throw new DomainError('missing_file');
   }
   return new Uint8Array(await file.arrayBuffer());
 }
@@ -69,7 +70,7 @@ export async function formBody(c: C): Promise<Record<string, string | File>> {
   try {
     return (await c.req.parseBody()) as Record<string, string | File>;
   } catch {
-    throw new DomainError('invalid_form', '上传内容不是有效的表单（multipart/form-data），应包含 file 和 rule', 400);
+    throw new HttpError('invalid_form', '上传内容不是有效的表单（multipart/form-data），应包含 file 和 rule');
   }
 }
 

@@ -11,6 +11,6 @@ export const userRoutes = new Hono<AppEnv>()
   .post('/', async (c) => c.json(await createUser(c.get('services'), await readJson(c, userSchema)), 201))
   .get('/', async (c) => c.json({ users: await c.get('services').store.listUsers() }))
   .post('/:id/revoke', async (c) => {
-    if (!(await c.get('services').store.revokeUser(c.req.param('id')))) throw new DomainError('user_not_found', '找不到该账号', 404);
+    if (!(await c.get('services').store.revokeUser(c.req.param('id')))) throw new DomainError('user_not_found');
     return c.json({ ok: true });
   });

@@ -6,7 +6,6 @@ import { DomainError } from '../../domain/errors';
 import { castBallot, refusal } from '../../services/cast-ballot';
 import { findToken } from '../../services/find-token';
 import { loadMeeting } from '../../services/load-meeting';
-import type { Meeting } from '../../store/types';
 import { pickLang } from '../../../web/i18n';
 import { BallotPage } from '../../../web/voter/ballot-page';
 import { EntryPage } from '../../../web/voter/entry-page';
@@ -14,8 +13,11 @@ import { langQuery } from '../../../web/voter/layout';
 import { NotOpenPage, ProblemPage, SuccessPage, TooManyPage, UnknownPage, UsedPage, VoidPage, type Where } from '../../../web/voter/notice-pages';
 import { readForm } from '../body';
 import type { AppEnv } from '../env';
+import { isCoded, statusOf } from '../error-status';
+import { retryAfter } from '../errors';
 import { htmlPage } from '../html-page';
 import { throttled } from '../throttled';
+import type { Meeting } from '../../domain/meeting';
 
 type C = Context<AppEnv>;
 
@@ -87,8 +89,8 @@ export const voterPages = new Hono<AppEnv>()
     } catch (err) {
       if (!(err instanceof DomainError)) throw err;
       // A lost race (used elsewhere, or closed meanwhile) reads like any other refusal.
-      if (err.status === 409) return refusedPage(c, w, err, meeting);
-      if (err.status !== 400) throw err;
+      if (statusOf(err) === 409) return refusedPage(c, w, err, meeting);
+      if (statusOf(err) !== 400) throw err;
       const d = (err.details ?? {}) as { missing?: string[]; invalid?: string[] };
       const marked = [...(d.missing ?? []), ...(d.invalid ?? [])];
       const page = <BallotPage lang={w.lang} langQuery={w.langQuery} token={token.token} meeting={meeting} chosen={choices} missing={marked} invalid />;
@@ -96,13 +98,13 @@ export const voterPages = new Hono<AppEnv>()
     }
   })
   .onError((err, c) => {
-    if (!(err instanceof DomainError)) throw err;
+    if (!isCoded(err)) throw err;
     const w = where(c, c.req.param('token') ? tokenPath(c) : '/b');
     if (err.code === 'token_unknown') return htmlPage(c, <UnknownPage w={w} />, 404);
-    if (err.status === 429) {
-      const seconds = (err.details as { retryAfter: number }).retryAfter;
+    if (err.code === 'too_many_attempts') {
+      const seconds = retryAfter(err) ?? 60;
       c.header('Retry-After', String(seconds));
       return htmlPage(c, <TooManyPage w={w} seconds={seconds} />, 429);
     }
-    return htmlPage(c, <ProblemPage w={w} message={err.message} />, err.status);
+    return htmlPage(c, <ProblemPage w={w} message={err.message} />, statusOf(err));
   });

@@ -1,8 +1,9 @@
 import type { Context } from 'hono';
-import { DomainError } from '../../../domain/errors';
 import { MessagePage } from '../../../../web/staff/message-page';
 import type { AppEnv } from '../../env';
-import { onError } from '../../errors';
+import { isCoded, statusOf } from '../../error-status';
+import { onError, retryAfter } from '../../errors';
+import { HttpError } from '../../http-error';
 import { htmlPage } from '../../html-page';
 import { csrfToken } from '../../session';
 
@@ -19,7 +20,7 @@ export async function formOf(c: C): Promise<Record<string, string[]>> {
   try {
     body = await c.req.parseBody({ all: true });
   } catch {
-    throw new DomainError('invalid_form', '提交的内容不是有效的表单，请返回页面重新提交', 400);
+    throw new HttpError('invalid_form');
   }
   const out: Record<string, string[]> = {};
   for (const [name, value] of Object.entries(body)) {
@@ -43,17 +44,18 @@ const TITLES: Partial<Record<number, string>> = {
 const CODE_TITLES: Record<string, string> = { results_sealed: '结果尚未公布', csrf_failed: '提交被拒绝' };
 
 /**
- * Staff and notice pages answer refusals with a page, not JSON: the same DomainError, its
- * status and message. Not signed in (401) goes to the sign-in page; anything unexpected is the
+ * Staff and notice pages answer refusals with a page, not JSON: the same coded error, its
+ * status (error-status.ts) and message. Not signed in (401) goes to the sign-in page; anything unexpected is the
  * app's one handler.
  */
 export async function pageError(err: Error, c: C) {
-  if (!(err instanceof DomainError)) return onError(err, c);
-  if (err.status === 401) {
+  if (!isCoded(err)) return onError(err, c);
+  const status = statusOf(err);
+  if (err.code === 'unauthorized') {
     const next = c.req.method === 'GET' ? `?next=${encodeURIComponent(c.req.path)}` : '';
     return c.redirect(`/staff/login${next}`, 303);
   }
-  if (err.status === 429) c.header('Retry-After', String((err.details as { retryAfter?: number } | undefined)?.retryAfter ?? 60));
+  if (err.code === 'too_many_attempts') c.header('Retry-After', String(retryAfter(err) ?? 60));
   const signedIn = c.get('actor') ? await staffView(c) : {};
-  return htmlPage(c, <MessagePage title={CODE_TITLES[err.code] ?? TITLES[err.status] ?? '出错了'} message={err.message} {...signedIn} />, err.status);
+  return htmlPage(c, <MessagePage title={CODE_TITLES[err.code] ?? TITLES[status] ?? '出错了'} message={err.message} {...signedIn} />, status);
 }

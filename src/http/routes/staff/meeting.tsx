@@ -1,5 +1,4 @@
 import { Hono } from 'hono';
-import { DomainError } from '../../../domain/errors';
 import { transition, type MeetingAction } from '../../../domain/meeting-state';
 import { changeState } from '../../../services/change-state';
 import { issueTokens } from '../../../services/issue-tokens';
@@ -11,6 +10,7 @@ import { MeetingPage } from '../../../../web/staff/meeting-page';
 import { requireRole, STAFF, SUPERVISOR } from '../../auth';
 import { validate } from '../../body';
 import type { AppEnv } from '../../env';
+import { isFormRefusal, statusOf } from '../../error-status';
 import { htmlPage } from '../../html-page';
 import { issueTokensSchema } from '../../schemas';
 import { renderSlipSheet } from '../../slips';
@@ -32,7 +32,7 @@ async function orOnPage(c: C, act: () => Promise<Response>) {
   try {
     return await act();
   } catch (err) {
-    if (err instanceof DomainError && (err.status === 400 || err.status === 404 || err.status === 409)) return meetingPage(c, { error: err.message }, err.status);
+    if (isFormRefusal(err)) return meetingPage(c, { error: err.message }, statusOf(err) as 400 | 404 | 409);
     throw err;
   }
 }

@@ -6,6 +6,7 @@ import { MeetingsPage } from '../../../../web/staff/meetings-page';
 import { requireRole, SUPERVISOR } from '../../auth';
 import { validate } from '../../body';
 import type { AppEnv } from '../../env';
+import { statusOf } from '../../error-status';
 import { htmlPage } from '../../html-page';
 import { createMeetingSchema } from '../../schemas';
 import { field, formOf, staffView, type C } from './kit';
@@ -25,7 +26,7 @@ function draftOf(form: Record<string, string[]>): MeetingDraft {
   };
 }
 
-const bad = (message: string) => new DomainError('invalid_input', message, 400);
+const bad = (message: string) => new DomainError('invalid_input', message);
 const count = (text: string) => (/^\s*\d{1,7}\s*$/.test(text) && Number(text) > 0 ? Number(text) : null);
 
 /** The typed rows → the contract's create-meeting body; blank rows are skipped. */
@@ -89,7 +90,8 @@ export const newMeetingPages = new Hono<AppEnv>()
       const meeting = await createMeeting(c.get('services'), inputOf(draft), c.get('actor'));
       return c.redirect(`/staff/meetings/${meeting.id}?done=created`, 303);
     } catch (err) {
-      if (err instanceof DomainError && (err.status === 400 || err.status === 409)) return formPage(c, draft, err.message, err.status);
+      const status = err instanceof DomainError ? statusOf(err) : 0;
+      if (status === 400 || status === 409) return formPage(c, draft, (err as DomainError).message, status);
       throw err;
     }
   });

@@ -4,13 +4,14 @@ import { DomainError } from '../../../domain/errors';
 import { checkPaperSlip, keyPaperBallot, paperKeyedCount } from '../../../services/key-paper-ballot';
 import { loadMeeting } from '../../../services/load-meeting';
 import { meetingTurnout } from '../../../services/turnout';
-import type { Meeting } from '../../../store/types';
 import { MessagePage } from '../../../../web/staff/message-page';
 import { PaperPage, type PaperPageProps } from '../../../../web/staff/paper-page';
 import { requireRole, SUPERVISOR } from '../../auth';
 import type { AppEnv } from '../../env';
+import { isFormRefusal, statusOf } from '../../error-status';
 import { htmlPage } from '../../html-page';
 import { field, formOf, staffView, type C } from './kit';
+import type { Meeting } from '../../../domain/meeting';
 
 type Keyed = Pick<PaperPageProps, 'code' | 'chosen' | 'missing' | 'flash' | 'error'>;
 
@@ -51,7 +52,7 @@ async function keyIn(c: C) {
   const services = c.get('services');
   try {
     if (meeting.status !== 'open') return await paperPage(c, meeting);
-    if (!code) throw new DomainError('invalid_input', '请先扫描纸质票上的二维码，或输入票上印的测评码。', 400);
+    if (!code) throw new DomainError('invalid_input', '请先扫描纸质票上的二维码，或输入票上印的测评码。');
     if (Object.keys(chosen).length === 0) {
       // A scanner's Enter right after the code: check the slip, keep it, and wait for the marks.
       const token = await checkPaperSlip(services, meeting.id, code);
@@ -60,12 +61,12 @@ async function keyIn(c: C) {
     const { receipt } = await keyPaperBallot(services, meeting.id, { token: code, choices: chosen }, c.get('actor'));
     return await paperPage(c, meeting, { flash: `已录入 1 张纸质票（回执码 ${receipt}）` }, 201);
   } catch (err) {
-    if (!(err instanceof DomainError) || !(err.status === 400 || err.status === 404 || err.status === 409)) throw err;
+    if (!isFormRefusal(err)) throw err;
     if (err.code === 'meeting_not_open') return paperPage(c, await meetingOf(c)); // closed meanwhile
     const spent = err.code === 'token_used' || err.code === 'token_void';
     const d = (err.details ?? {}) as { missing?: string[]; invalid?: string[] };
     const missing = [...(d.missing ?? []), ...(d.invalid ?? [])];
-    return paperPage(c, meeting, { code: spent ? '' : shown(code), chosen, missing, error: refusalText(err) }, err.status);
+    return paperPage(c, meeting, { code: spent ? '' : shown(code), chosen, missing, error: refusalText(err) }, statusOf(err) as 400 | 404 | 409);
   }
 }
 

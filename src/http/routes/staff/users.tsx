@@ -5,6 +5,7 @@ import { UsersPage, type UsersPageProps } from '../../../../web/staff/users-page
 import { ADMIN, requireRole } from '../../auth';
 import { validate } from '../../body';
 import type { AppEnv } from '../../env';
+import { statusOf } from '../../error-status';
 import { htmlPage } from '../../html-page';
 import { userSchema } from '../../schemas';
 import { field, formOf, staffView, type C } from './kit';
@@ -24,7 +25,7 @@ export const userPages = new Hono<AppEnv>()
       const user = await createUser(c.get('services'), input);
       return usersPage(c, { created: { name: user.name, role: user.role, key: user.key } }, 201);
     } catch (err) {
-      if (err instanceof DomainError && err.status === 400) return usersPage(c, { error: err.message }, 400);
+      if (err instanceof DomainError && statusOf(err) === 400) return usersPage(c, { error: err.message }, 400);
       throw err;
     }
   })
