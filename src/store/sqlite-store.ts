@@ -16,8 +16,8 @@ import { randomId } from '../lib/random';
 import { inKeyOrder, receiptOf, slotQueries, unusedToken, vacantSlot } from './slots';
 import { finishAtStart } from './sqlite-scrub';
 import { MeetingReader } from './sqlite-meetings';
-import { ThreadWriter, wireQuery, type HistoryPending } from './sqlite-writer';
-import type { CastOutcome, IssueOutcome, NewBallot, NewMeeting, NewSession, Store } from './types';
+import { ThreadWriter, wireQuery } from './sqlite-writer';
+import type { CastOutcome, HistoryPending, IssueOutcome, NewBallot, NewMeeting, NewSession, Store } from './types';
 import type { Meeting } from '../domain/meeting';
 import type { User } from '../domain/people';
 

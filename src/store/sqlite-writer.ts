@@ -2,6 +2,7 @@ import { Param, Placeholder } from 'drizzle-orm';
 import { Worker } from 'node:worker_threads';
 import type { CastQueries, WireQuery } from './ballot-batch.js';
 import type { BatchResults } from './group-commit';
+import type { HistoryPending } from './types';
 
 /** A drizzle query (`.toSQL()`) in a form that can cross to another thread. */
 export function wireQuery(query: { sql: string; params: unknown[] }): WireQuery {
@@ -26,12 +27,6 @@ export interface WriterSetup {
   holdSealedMs?: number;
 }
 
-/** The files still hold history that could pair slips with ballots: since when, why, for which meetings (null: all). */
-export interface HistoryPending {
-  since: string;
-  reason: string;
-  meetings: string[] | null;
-}
 
 type Reply =
   | { kind: 'cast'; results?: (boolean | { error: string })[]; error?: string }
