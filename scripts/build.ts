@@ -24,4 +24,4 @@ await build({
   logLevel: 'warning',
 });
 // The writer thread is plain JavaScript loaded by path, next to the code that starts it.
-for (const file of ['ballot-writer-thread.js', 'ballot-batch.js']) copyFileSync(`${root}src/store/${file}`, `${out}/${file}`);
+for (const file of ['ballot-writer-thread.js', 'ballot-batch.js', 'history.js']) copyFileSync(`${root}src/store/${file}`, `${out}/${file}`);

@@ -15,18 +15,22 @@ export interface CastQueries {
   append: WireQuery;
 }
 
-export interface BallotWriter<B> {
-  /** Per ballot in order: true (spent and stored), false (nothing to spend) or an Error. */
-  cast(ballots: B[]): (boolean | Error)[];
-  /** Retries B for slots left sealed by a failed B; true once none is left. */
-  reopen(): boolean;
-  unopenedCount(): number;
+/** A slot filled 'sealed' whose plain grades wait in memory for the next commit. */
+export interface Seal {
+  meetingId: string;
+  category: string;
+  slot: string;
+  channel: string;
+  grades: string;
 }
 
-export function ballotWriter<B extends object>(
-  db: Database.Database,
-  queries: CastQueries,
-  options?: { sealed?: boolean; between?: () => void },
-): BallotWriter<B>;
+export interface BallotWriter<B> {
+  /** Per ballot in order: true (spent and stored), false (nothing to spend) or an Error. One commit. */
+  cast(ballots: B[]): (boolean | Error)[];
+  /** One commit: open `opening` (B of the batch before), then spend and seal `ballots` (A). */
+  step(opening: Seal[], ballots: B[]): { results: (boolean | Error)[]; seals: Seal[] };
+}
+
+export function ballotWriter<B extends object>(db: Database.Database, queries: CastQueries): BallotWriter<B>;
 
 export function castBatch<B extends object>(db: Database.Database, queries: CastQueries): (ballots: B[]) => (boolean | Error)[];

@@ -7,25 +7,27 @@
  * and fills one random empty slot of that category in place (slots.ts). Each ballot runs in its
  * own savepoint, so one that throws rolls back alone.
  *
- * `sealed` (the writer thread, on a file) writes a vote in two commits, so that no single copy
- * of the files pairs a slip with what it chose, even one taken between the two:
- * - A, one transaction for the batch: spend each token and fill its slot 'sealed', the grades
- *   one-time padded digit by digit ((digit + pad) mod 10, the pad drawn here and never stored);
- * - `between()`: the caller empties the WAL (a truncating checkpoint), so A's commit — the only
- *   record that pairs a token's page with its slot's — leaves no frame behind;
- * - B, one transaction: each sealed slot rewritten in place with its plain grades, 'filled'.
- * Only then is the batch answered. A copy taken inside the window pairs slips with slots whose
- * grades are noise; one taken after B sees grades in rows that keep no history of who filled them.
- * If B fails, its slots stay sealed and `reopen()` tries again (the plain grades are held here).
+ * `cast` spends and fills in one commit (the in-memory store: no files to copy).
+ *
+ * `step` is the writer thread's: it writes a vote in two commits, so that no single copy of the
+ * files pairs a slip with what it chose, even one taken between the two:
+ * - A: spend each token and fill its slot 'sealed', the grades one-time padded digit by digit
+ *   ((digit + pad) mod 10, the pad drawn here and never stored);
+ * - then the caller empties the WAL (a truncating checkpoint), so A's commit — the only record
+ *   pairing a token's page with its slot's — leaves no frame behind;
+ * - B: each sealed slot rewritten in place with its plain grades, 'filled'; only then is the
+ *   batch answered.
+ * A copy taken inside the window pairs slips with slots whose grades are noise; one taken after
+ * B sees grades in rows that keep no history of who filled them. One `step` commits B of the
+ * batch before (`opening`, sealed and checkpointed) together with A of the next: a commit then
+ * holds plain grades only for slots whose pairing has already left the WAL.
  */
-export function ballotWriter(db, queries, { sealed = false, between = () => {} } = {}) {
+export function ballotWriter(db, queries) {
   const spend = statement(db, queries.spend);
   const pickFrom = statement(db, queries.pickFrom);
   const pickFirst = statement(db, queries.pickFirst);
   const fill = statement(db, queries.fill);
   const append = statement(db, queries.append);
-  /** Sealed slots whose B has not committed yet, with their plain grades. */
-  let unopened = [];
 
   const place = (ballot, category, state, grades) => {
     const at = { meetingId: ballot.meetingId, category };
@@ -44,7 +46,7 @@ export function ballotWriter(db, queries, { sealed = false, between = () => {} }
   const one = db.transaction((ballot, seals) => {
     const token = spend.get(ballot);
     if (!token) return false;
-    if (!sealed) {
+    if (!seals) {
       place(ballot, token.category, 'filled', ballot.grades);
       return true;
     }
@@ -52,7 +54,7 @@ export function ballotWriter(db, queries, { sealed = false, between = () => {} }
     seals.push({ ...at, channel: ballot.channel, grades: ballot.grades });
     return true;
   });
-  const phaseA = db.transaction((ballots, seals) =>
+  const each = (ballots, seals) =>
     ballots.map((ballot) => {
       try {
         return one(ballot, seals);
@@ -62,35 +64,27 @@ export function ballotWriter(db, queries, { sealed = false, between = () => {} }
         if (!db.inTransaction) throw err;
         return err instanceof Error ? err : new Error(String(err));
       }
-    }),
-  );
-  const phaseB = db.transaction((seals) => {
-    for (const s of seals) {
+    });
+  const plain = db.transaction((ballots) => each(ballots, null));
+  const sealedStep = db.transaction((opening, ballots, seals) => {
+    for (const s of opening) {
       const changed = fill.run({ ...s, from: 'sealed', state: 'filled' }).changes;
       if (changed !== 1) throw new Error(`sealed ballot slot not opened (${changed} rows)`);
     }
+    return each(ballots, seals);
   });
 
-  const reopen = () => {
-    if (unopened.length === 0) return true;
-    phaseB.immediate(unopened);
-    unopened = [];
-    return true;
+  return {
+    cast: (ballots) => plain.immediate(ballots),
+    step: (opening, ballots) => {
+      const seals = [];
+      const results = sealedStep.immediate(opening, ballots, seals);
+      return { results, seals };
+    },
   };
-
-  const cast = (ballots) => {
-    const seals = [];
-    const results = phaseA.immediate(ballots, seals);
-    if (seals.length === 0) return results;
-    unopened = unopened.concat(seals);
-    between();
-    reopen();
-    return results;
-  };
-  return { cast, reopen, unopenedCount: () => unopened.length };
 }
 
-/** The old single-function form, for the in-memory store: spend and fill in one transaction. */
+/** The in-memory store's writer: spend and fill in one transaction. */
 export function castBatch(db, queries) {
   return ballotWriter(db, queries).cast;
 }

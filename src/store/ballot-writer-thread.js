@@ -4,7 +4,7 @@
 // history.js): a truncating checkpoint between the two commits of every batch, retried every
 // second while something (a reader's snapshot, a full disk) keeps it from completing.
 import Database from 'better-sqlite3';
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort, receiveMessageOnPort, workerData } from 'node:worker_threads';
 import { ballotWriter } from './ballot-batch.js';
 import { History } from './history.js';
 
@@ -19,44 +19,103 @@ db.pragma('busy_timeout = 5000');
 db.pragma('cache_size = -8000');
 
 const history = new History(db, (pending) => parentPort.postMessage({ kind: 'status', pending }));
+const writer = ballotWriter(db, workerData.queries);
 // Test-only (MINPING_TEST_HOLD_SEALED_MS, off by default): pause inside the window between A's
 // checkpoint and B, so a test can copy the files exactly there.
 const holdMs = Number(workerData.holdSealedMs) || 0;
 const pause = new Int32Array(new SharedArrayBuffer(4));
-let batchMeetings = [];
-const writer = ballotWriter(db, workerData.queries, {
-  sealed: true,
-  between: () => {
-    // A short wait only: a reader holding a snapshot must not stall voting. If the WAL cannot be
-    // emptied now, B still runs, the meetings show the history as pending, and a timer retries.
-    history.cleanup(history.pending ? 0 : 20, batchMeetings);
-    if (holdMs > 0) {
-      console.log('test hold: sealed ballots on disk, WAL emptied');
-      Atomics.wait(pause, 0, 0, holdMs);
-    }
-  },
-});
-history.onRetry(() => writer.reopen());
 
 // Errors cross as messages: a cloned SqliteError arrives as a plain object, which the other
 // side could mistake for an answer.
 const message = (err) => String(err?.message ?? err);
+const answer = (results) => parentPort.postMessage({ kind: 'cast', results: results.map((r) => (typeof r === 'boolean' ? r : { error: message(r) })) });
+const fail = (err) => parentPort.postMessage({ kind: 'cast', error: message(err) });
+const meetingsOf = (ballots) => [...new Set(ballots.map((b) => b.meetingId))];
+
+/** Sealed slots whose B failed (e.g. a full disk): opened by the next commit or the retry timer. */
+let unopened = [];
+
+/**
+ * Batches in order. A batch's A is committed together with B of the batch before it (whose A
+ * already left the WAL), then the WAL is emptied; if another batch is already waiting, its
+ * commit carries this one's B, otherwise B commits alone. Each batch is answered right after
+ * the commit holding its B: two fsyncs and a checkpoint a batch under load, never a reply
+ * before the ballot is on disk in plain.
+ */
+function castLoop(first) {
+  let request = first;
+  /** The batch sealed and checkpointed, waiting for its B: its seals and its answers. */
+  let open = null;
+  while (request) {
+    const opening = [...unopened, ...(open ? open.seals : [])];
+    let step;
+    try {
+      step = writer.step(opening, request.ballots);
+      unopened = [];
+    } catch (err) {
+      // Nothing of this commit stands: open the batch before alone, then refuse this one.
+      if (open) openAlone(open);
+      fail(err);
+      open = null;
+      request = null;
+      break;
+    }
+    if (open) answer(open.results);
+    open = null;
+    if (step.seals.length === 0) answer(step.results); // nothing sealed: every vote refused
+    else {
+      open = { seals: step.seals, results: step.results, meetings: meetingsOf(request.ballots) };
+      // A short wait only: a reader holding a snapshot must not stall voting. If the WAL cannot
+      // be emptied now, B still runs, the meetings show the history as pending, and a timer retries.
+      history.cleanup(history.pending ? 0 : 20, open.meetings);
+      if (holdMs > 0) {
+        console.log('test hold: sealed ballots on disk, WAL emptied');
+        Atomics.wait(pause, 0, 0, holdMs);
+      }
+    }
+    const next = receiveMessageOnPort(parentPort)?.message;
+    if (next?.kind === 'cast') {
+      request = next;
+      continue;
+    }
+    if (open) openAlone(open);
+    open = null;
+    request = null;
+    if (next) other(next);
+  }
+}
+
+/** B alone for `batch`, then its answers; if even that fails, its slots wait for the retry timer. */
+function openAlone(batch) {
+  try {
+    writer.step([...unopened, ...batch.seals], []);
+    unopened = [];
+    answer(batch.results);
+  } catch (err) {
+    unopened = [...unopened, ...batch.seals];
+    history.note(`ballots sealed, not yet opened (${message(err)})`, batch.meetings);
+    fail(err);
+  }
+}
+
+history.onRetry(() => {
+  if (unopened.length === 0) return;
+  writer.step(unopened, []);
+  unopened = [];
+});
+
+/** A close, or the start: every batch before it is written (A and B); now the WAL is emptied, or retried until it is. */
+function other(request) {
+  if (request.rewrite) history.rewriteOwed = true;
+  const done = history.cleanup(request.waitMs ?? 100, request.meetingId ? [request.meetingId] : null);
+  parentPort.postMessage({ kind: 'finish', done });
+}
 
 parentPort.on('message', (request) => {
-  let reply;
   try {
-    if (request.kind === 'cast') {
-      batchMeetings = [...new Set(request.ballots.map((b) => b.meetingId))];
-      reply = { kind: 'cast', results: writer.cast(request.ballots).map((r) => (typeof r === 'boolean' ? r : { error: message(r) })) };
-    } else {
-      if (request.rewrite) history.rewriteOwed = true;
-      // A close, or the start: every batch sent before this one has been written (A and B), and
-      // the WAL is emptied now or retried until it is.
-      reply = { kind: 'finish', done: history.cleanup(request.waitMs ?? 100, request.meetingId ? [request.meetingId] : null) };
-    }
+    if (request.kind === 'cast') castLoop(request);
+    else other(request);
   } catch (err) {
-    if (writer.unopenedCount() > 0) history.note(`ballots sealed, not yet opened: ${message(err)}`, batchMeetings);
-    reply = { kind: request.kind, error: message(err) };
+    parentPort.postMessage({ kind: request.kind, error: message(err) });
   }
-  parentPort.postMessage(reply);
 });

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { nodeSha256 } from '../../src/runtime/node-platform';
 
@@ -17,11 +17,25 @@ export interface Vote {
   grades: string;
 }
 
-/** Copies MINPING_DB and everything beside it that SQLite keeps (-wal, -shm, -journal) into `to`. */
+const SUFFIXES = ['', '-wal', '-shm', '-journal'];
+const contents = (dbFile: string) => SUFFIXES.map((suffix) => (existsSync(dbFile + suffix) ? readFileSync(dbFile + suffix) : null));
+
+/**
+ * Copies MINPING_DB and everything beside it that SQLite keeps (-wal, -shm, -journal) into `to`:
+ * one moment of them, as a filesystem snapshot would take it — read until two reads in a row
+ * agree, so no copy is torn by a write landing mid-copy.
+ */
 export function copyFiles(dbFile: string, to: string): string {
   mkdirSync(to, { recursive: true });
   const copy = join(to, basename(dbFile));
-  for (const suffix of ['', '-wal', '-shm', '-journal']) if (existsSync(dbFile + suffix)) copyFileSync(dbFile + suffix, copy + suffix);
+  let files = contents(dbFile);
+  for (let tries = 0; tries < 100; tries++) {
+    const again = contents(dbFile);
+    const same = again.every((b, i) => (b === null ? files[i] === null : files[i] !== null && b.equals(files[i]!)));
+    files = again;
+    if (same) break;
+  }
+  files.forEach((bytes, i) => bytes && writeFileSync(copy + SUFFIXES[i], bytes));
   return copy;
 }
 
@@ -33,7 +47,7 @@ interface Frame {
 }
 
 /** Every frame in the WAL file, valid or stale, in file order. */
-function walFrames(wal: Buffer, pageSize: number): Frame[] {
+function walFrames(wal: Buffer, pageSize: number, mainSize: number): Frame[] {
   const frames: Frame[] = [];
   if (wal.length < 32) return frames;
   for (let at = 32; at + 24 + pageSize <= wal.length; at += 24 + pageSize) {
@@ -44,7 +58,10 @@ function walFrames(wal: Buffer, pageSize: number): Frame[] {
       page: wal.subarray(at + 24, at + 24 + pageSize),
     });
   }
-  return frames.filter((f) => f.pgno > 0);
+  // A frame copied while being written can carry any page number: a real file has no page past
+  // the main file's and the WAL's pages together.
+  const pages = Math.ceil(mainSize / pageSize) + frames.length;
+  return frames.filter((f) => f.pgno > 0 && f.pgno <= pages);
 }
 
 interface State {
@@ -107,7 +124,7 @@ export function replay(copy: string): { states: State[]; final: Buffer } {
   const main = readFileSync(copy);
   const pageSize = main.readUInt16BE(16) === 1 ? 65536 : main.readUInt16BE(16);
   const wal = existsSync(`${copy}-wal`) ? readFileSync(`${copy}-wal`) : Buffer.alloc(0);
-  const frames = walFrames(wal, pageSize);
+  const frames = walFrames(wal, pageSize, main.length);
   // The main file, then each commit's frames on top, generation by generation (salt).
   const images: Buffer[] = [Buffer.from(main)];
   let image = Buffer.from(main);
@@ -145,6 +162,7 @@ export function slotsReading(copy: string, grades: string): string[] {
  */
 export function attack(copy: string, votes: Vote[], rng: () => number = Math.random): AttackResult {
   const { states, final: bytes } = replay(copy);
+  if (votes.length === 0) return { votes: 0, linkingCommits: 0, byReplay: 0, byFileOrder: 0, tau: { ballots: 0, tokens: 0, receipts: 0 } };
   const subjects = votes[0].grades.length;
   const hashes = new Map(votes.map((v) => [nodeSha256(v.token), v]));
 

@@ -71,6 +71,42 @@ describe('a hostile operator with copies of the files, every raw token and every
     expectChance(after);
   });
 
+  it('cannot pair slips with ballots from copies taken at random moments while a crowd votes at once', async () => {
+    const dbFile = join(dir, 'crowd', 'minping.db');
+    server = await startChildServer(dbFile, { root });
+    const admin = client(server.url, TEST_ADMIN_KEY);
+    const { m, tokens } = await openMeeting(admin, 200);
+    const votes: Vote[] = [];
+    let next = 0;
+    let copies = 0;
+    const url = server.url;
+    const voters = Array.from({ length: 16 }, async () => {
+      while (next < 200) {
+        const i = next++;
+        votes.push(await vote(url, m.subjects, tokens[i], gradesOf(i)));
+      }
+    });
+    const results: AttackResult[] = [];
+    const thief = (async () => {
+      while (next < 200) {
+        await new Promise((r) => setTimeout(r, 15 + Math.random() * 30));
+        const copy = copyFiles(dbFile, join(dir, `crowd-${copies++}`));
+        results.push(attack(copy, [...votes]));
+      }
+    })();
+    await Promise.all([...voters, thief]);
+    expect((await admin.post(`/api/meetings/${m.id}/close`)).status).toBe(200);
+    const after = attack(copyFiles(dbFile, join(dir, 'crowd-after')), votes);
+    await server.stop();
+    server = undefined;
+    const most = Math.max(...results.map((r) => r.byReplay));
+    const inWindow = results.filter((r) => r.linkingCommits > 0).length;
+    console.log(`forensics, a crowd of 16 voting at once, ${results.length} copies: at most ${most} slips paired right by replay; ${inWindow} copies caught a batch inside its window (sealed grades only); ${describeAttack('after close', after)}`);
+    expect(results.length).toBeGreaterThan(3);
+    for (const r of results) expect(r.byReplay).toBeLessThanOrEqual(CHANCE_BOUND);
+    expectChance(after);
+  });
+
   it.skipIf(root)('cannot read the choices of the slip being cast from a copy taken between its two commits', async () => {
     const dbFile = join(dir, 'window', 'minping.db');
     server = await startChildServer(dbFile, { root, env: { MINPING_TEST_HOLD_SEALED_MS: '1500' } });
