@@ -1,5 +1,5 @@
 import { and, asc, eq, gte, sql } from 'drizzle-orm';
-import { ballots, subjects } from '../../db/schema';
+import { ballots } from '../../db/schema';
 import { RECEIPT_LENGTH } from '../domain/codes';
 import type { AnyDb } from './rows';
 
@@ -23,25 +23,6 @@ export const gradesPlaceholder = (subjectCount: number) => '-'.repeat(subjectCou
 
 /** A slip's real receipt: the placeholder of an unused or void slip is none. */
 export const receiptOf = (row: { state: string; receipt: string | null }) => (row.state === 'used' ? row.receipt : null);
-
-/** How many subjects a meeting's ballots grade: the length of its slots' grades. */
-export async function subjectCount(db: AnyDb, meetingId: string): Promise<number> {
-  const [row] = await db.select({ n: sql<number>`count(*)` }).from(subjects).where(eq(subjects.meetingId, meetingId));
-  return row?.n ?? 0;
-}
-
-/** One empty slot row per id; ids random, so the slots' key order says nothing. */
-export const vacantSlot = (meetingId: string, category: string, subjects: number) => (id: string) => ({
-  id,
-  meetingId,
-  category,
-  state: 'vacant' as const,
-  channel: CHANNEL_PLACEHOLDER as '-----',
-  grades: gradesPlaceholder(subjects),
-});
-
-/** A token row as issued: unused, with the receipt placeholder. */
-export const unusedToken = (meetingId: string, category: string) => (hash: string) => ({ hash, meetingId, category, receipt: RECEIPT_PLACEHOLDER });
 
 /**
  * The queries of the vote path, as drizzle builds them, with placeholders named after the
@@ -71,4 +52,11 @@ export function slotQueries(db: AnyDb) {
 
 /** Ids in key order: each page of the table is written once at issuance, not once per row. */
 export const inKeyOrder = (ids: string[]) => [...ids].sort();
+
+/** `items` cut into runs of at most `size`. */
+export function inChunks<T>(items: T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
 

@@ -13,7 +13,7 @@ import { categoryRoom, meetingRoom, spendable, whyNotSpent } from './guards';
 import { insertSession, removeSession, selectSession } from './sessions';
 import { toAuditEvent, toUser } from './rows';
 import { randomId } from '../lib/random';
-import { inKeyOrder, receiptOf, slotQueries, unusedToken, vacantSlot } from './slots';
+import { CHANNEL_PLACEHOLDER, gradesPlaceholder, inChunks, inKeyOrder, RECEIPT_PLACEHOLDER, receiptOf, slotQueries } from './slots';
 import { finishAtStart } from './sqlite-scrub';
 import { MeetingReader } from './sqlite-meetings';
 import { ThreadWriter, wireQuery } from './sqlite-writer';
@@ -43,6 +43,9 @@ export function openDatabase(file: string, options: SqliteOptions = {}): Databas
   // (64 MB) before each checkpoint copies a page once for several commits (measured: the writer
   // spends ~7% less per vote than with 4,000, ~25% less than with SQLite's 1,000).
   sqlite.pragma('wal_autocheckpoint = 16000');
+  // The first commit after a WAL restart cuts the file to its own frames, whichever connection
+  // makes it: no older frame outlives the writer's restarting checkpoint (history.js).
+  sqlite.pragma('journal_size_limit = 0');
   // This connection's cache is dropped whenever the ballot writer commits, so while voting runs
   // it holds little for long: 4 MB, not better-sqlite3's 16 MB.
   sqlite.pragma('cache_size = -4000');
@@ -174,14 +177,20 @@ export class SqliteStore implements Store {
         if (bump.changes !== 1) return 'over_roster';
         if (category) tx.update(meetings).set({ issued: sql`${meetings.issued} + ${n}` }).where(eq(meetings.id, meetingId)).run();
         // Each slip gets its row and an empty ballot slot of its category, both at their final
-        // sizes (slots.ts), in key order: each page is written once, not once per row.
-        const token = unusedToken(meetingId, category);
-        const insert = tx.insert(tokens).values({ ...token(''), hash: sql.placeholder('hash') }).prepare();
-        for (const hash of inKeyOrder(hashes)) insert.run({ hash });
+        // sizes (slots.ts), in key order: each page is written once, not once per row. SQLite
+        // walks a JSON array of them itself (measured: 3 times faster than a statement per row).
         const subjectsOf = tx.select({ n: sql<number>`count(*)` }).from(subjects).where(eq(subjects.meetingId, meetingId)).get()!.n;
-        const slot = vacantSlot(meetingId, category, subjectsOf);
-        const insertSlot = tx.insert(ballots).values({ ...slot(''), id: sql.placeholder('id') }).prepare();
-        for (const id of inKeyOrder(hashes.map(() => randomId()))) insertSlot.run({ id });
+        const grades = gradesPlaceholder(subjectsOf);
+        for (const part of inChunks(inKeyOrder(hashes), 10_000)) {
+          tx.insert(tokens)
+            .select(sql`select value, ${meetingId}, ${category}, 'unused', ${RECEIPT_PLACEHOLDER} from json_each(${JSON.stringify(part)})`)
+            .run();
+        }
+        for (const part of inChunks(inKeyOrder(hashes.map(() => randomId())), 10_000)) {
+          tx.insert(ballots)
+            .select(sql`select value, ${meetingId}, ${category}, 'vacant', ${CHANNEL_PLACEHOLDER}, ${grades} from json_each(${JSON.stringify(part)})`)
+            .run();
+        }
         return 'issued';
       },
       { behavior: 'immediate' },
