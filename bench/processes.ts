@@ -7,6 +7,8 @@ export const REPO = fileURLToPath(new URL('..', import.meta.url));
 export interface ServerProcess {
   url: string;
   pid: number;
+  /** ms since the process was spawned: where a phase sits in a `--cpu-prof` profile. */
+  sinceStart(): number;
   /** Resident memory now (VmRSS) and its high-water mark (VmHWM); null off Linux. */
   rssBytes(): number | null;
   peakRssBytes(): number | null;
@@ -28,6 +30,7 @@ export function startServerProcess(script: string, env: Record<string, string>):
   const nodeArgs = [...startFlags(), ...(process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean)];
   // TypeScript runs through tsx; the built server (what `npm start` runs) needs no loader.
   const loader = script.endsWith('.ts') ? ['--import', 'tsx'] : [];
+  const spawnedAt = performance.now();
   const child = spawn(process.execPath, [...nodeArgs, ...loader, script], {
     cwd: REPO,
     env: { ...process.env, ...env },
@@ -58,6 +61,7 @@ export function startServerProcess(script: string, env: Record<string, string>):
       resolve({
         url,
         pid: child.pid!,
+        sinceStart: () => performance.now() - spawnedAt,
         rssBytes: () => memoryLine(child.pid!, 'VmRSS'),
         peakRssBytes: () => memoryLine(child.pid!, 'VmHWM'),
         stop: async () => {

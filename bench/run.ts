@@ -6,21 +6,24 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { client, type Client } from '../test/helpers/target';
 import { ballotFeed, countedBallots, createMeeting, issueTokens, setState, type BenchMeeting } from './meetings';
-import { perVote, readCpu } from './cpu';
-import { load } from './load';
+import { perVote, readCpu, type VoteCpu } from './cpu';
+import { load, type LoadRun } from './load';
+import { phones, stepTimes, type PhoneRun, type PhoneSamples } from './phones';
+import { percentile } from './stats';
 import { REPO, startServerProcess, type ServerProcess } from './processes';
 import { printTable, writeReport, type BenchReport } from './report';
 import { timeResults } from './results-timing';
 import { sseFanout } from './sse';
 
 // `npm run bench` (full, ~1 min) or `npm run bench -- --quick` (a few seconds, for CI).
-const { values: args } = parseArgs({ options: { quick: { type: 'boolean' }, out: { type: 'string' } } });
+// `-- --votes`: only the ceiling, the JSON ingest and the phone path (for profiling them).
+const { values: args } = parseArgs({ options: { quick: { type: 'boolean' }, votes: { type: 'boolean' }, out: { type: 'string' } } });
 const quick = args.quick || process.env.BENCH_QUICK === '1';
 const out = resolve(args.out ?? join(REPO, 'bench/results', quick ? 'quick.json' : 'latest.json'));
 
 const plan = quick
-  ? { helloSeconds: 1, warmupVotes: 300, ingestSeconds: 1, minIngest: 300, issuance: 2_000, resultBallots: 300, watchers: 20, sseVotes: 3 }
-  : { helloSeconds: 10, warmupVotes: 20_000, ingestSeconds: 10, minIngest: 5_000, issuance: 100_000, resultBallots: 10_000, watchers: 500, sseVotes: 20 };
+  ? { helloSeconds: 1, warmupVotes: 300, ingestSeconds: 1, minIngest: 300, warmupPhones: 200, minPhones: 200, rounds: 1, issuance: 2_000, resultBallots: 300, watchers: 20, sseVotes: 3 }
+  : { helloSeconds: 10, warmupVotes: 20_000, ingestSeconds: 10, minIngest: 5_000, warmupPhones: 5_000, minPhones: 2_000, rounds: 3, issuance: 100_000, resultBallots: 10_000, watchers: 500, sseVotes: 20 };
 const INGEST_SUBJECTS = 3;
 const RESULT_SUBJECTS = 20;
 
@@ -42,27 +45,124 @@ async function castAll(url: string, meeting: BenchMeeting, tokens: string[]) {
   return load({ url: url + '/api/ballots', amount: tokens.length, body: feed.body });
 }
 
-async function measureIngest(server: ServerProcess, staff: Client) {
-  const meeting = await createMeeting(staff, '入库速度测评', 1_000_000, INGEST_SUBJECTS);
+/** CPU µs per vote summed over rounds, weighted by each round's votes. */
+class CpuTally {
+  private sum: VoteCpu = { main: 0, writer: 0, otherServer: 0, loadGenerator: 0 };
+  private votes = 0;
+  constructor(private readonly pid: number) {}
+
+  async measure<T extends { ok: number }>(run: () => Promise<T>): Promise<T> {
+    const before = readCpu(this.pid);
+    const result = await run();
+    const after = readCpu(this.pid);
+    if (before && after && result.ok > 0) {
+      const cpu = perVote(this.pid, before, after, result.ok);
+      for (const k of Object.keys(this.sum) as (keyof VoteCpu)[]) this.sum[k] += cpu[k] * result.ok;
+      this.votes += result.ok;
+    }
+    return result;
+  }
+
+  perVote(): VoteCpu | null {
+    if (this.votes === 0) return null;
+    const out = { ...this.sum };
+    for (const k of Object.keys(out) as (keyof VoteCpu)[]) out[k] /= this.votes;
+    return out;
+  }
+}
+
+const slices = <T>(xs: T[], n: number) => Array.from({ length: n }, (_, i) => xs.slice(Math.floor((i * xs.length) / n), Math.floor(((i + 1) * xs.length) / n)));
+
+/**
+ * The two vote paths, each on a meeting of its own: the JSON API (`POST /api/ballots`) and the
+ * path real phones take (GET /b/<token>, read the form, POST it, check the success page). A
+ * warm-up of each sizes a timed run of ~`ingestSeconds`; the timed runs then go in alternating
+ * rounds (JSON, phones, JSON, phones…), so a host whose speed drifts (other jobs on the same
+ * cores) weighs on both alike, and the ratio of the two compares like with like.
+ */
+async function measureVotePaths(server: ServerProcess, staff: Client) {
+  const ingestMeeting = await createMeeting(staff, '入库速度测评', 1_000_000, INGEST_SUBJECTS);
   const started = performance.now();
-  let tokens = await issueTokens(staff, meeting.id, plan.issuance);
+  let tokens = await issueTokens(staff, ingestMeeting.id, plan.issuance);
   const seconds = (performance.now() - started) / 1000;
   const issuance = { tokens: plan.issuance, seconds, perSecond: plan.issuance / seconds };
-
-  await setState(staff, meeting.id, 'open');
+  await setState(staff, ingestMeeting.id, 'open');
   // A warm-up run heats the JIT and page cache and tells how many votes fill the timed run.
-  const warmup = await castAll(server.url, meeting, tokens.slice(0, plan.warmupVotes));
+  const warmup = await castAll(server.url, ingestMeeting, tokens.slice(0, plan.warmupVotes));
   tokens = tokens.slice(plan.warmupVotes);
   const amount = Math.max(plan.minIngest, Math.round(warmup.perSecond * plan.ingestSeconds));
-  if (tokens.length < amount) tokens = tokens.concat(await issueTokens(staff, meeting.id, amount - tokens.length));
-  const cpuBefore = readCpu(server.pid);
-  const run = await castAll(server.url, meeting, tokens.slice(0, amount));
-  const cpuAfter = readCpu(server.pid);
-  const cpu = cpuBefore && cpuAfter ? perVote(server.pid, cpuBefore, cpuAfter, run.ok) : null;
-  await setState(staff, meeting.id, 'close');
-  const counted = await countedBallots(staff, meeting.id);
-  const acknowledged = warmup.ok + run.ok;
-  return { issuance, ingest: { ...run, subjects: INGEST_SUBJECTS, acknowledged, counted, warmupPerSecond: warmup.perSecond, cpuPerVoteUs: cpu } };
+  if (tokens.length < amount) tokens = tokens.concat(await issueTokens(staff, ingestMeeting.id, amount - tokens.length));
+
+  const phoneMeeting = await createMeeting(staff, '手机投票速度测评', 1_000_000, INGEST_SUBJECTS);
+  await setState(staff, phoneMeeting.id, 'open');
+  const phoneWarmup = await phones({ url: server.url, tokens: await issueTokens(staff, phoneMeeting.id, plan.warmupPhones) });
+  const phoneAmount = Math.max(plan.minPhones, Math.round(phoneWarmup.perSecond * plan.ingestSeconds));
+  const phoneTokens = await issueTokens(staff, phoneMeeting.id, phoneAmount);
+
+  const ingestCpu = new CpuTally(server.pid);
+  const phoneCpu = new CpuTally(server.pid);
+  const ingestSamples: number[] = [];
+  const phoneSamples: PhoneSamples = { get: [], post: [], flow: [] };
+  const ingestRuns: LoadRun[] = [];
+  const phoneRuns: PhoneRun[] = [];
+  const windows = { ingest: [] as number[][], phone: [] as number[][] };
+  const jsonSlices = slices(tokens.slice(0, amount), plan.rounds);
+  const phoneSlices = slices(phoneTokens, plan.rounds);
+  for (let r = 0; r < plan.rounds; r++) {
+    let from = server.sinceStart();
+    const feed = ballotFeed(ingestMeeting, jsonSlices[r]);
+    ingestRuns.push(await ingestCpu.measure(() => load({ url: server.url + '/api/ballots', amount: jsonSlices[r].length, body: feed.body, samples: ingestSamples })));
+    windows.ingest.push([from, (from = server.sinceStart())]);
+    phoneRuns.push(await phoneCpu.measure(() => phones({ url: server.url, tokens: phoneSlices[r], samples: phoneSamples })));
+    windows.phone.push([from, server.sinceStart()]);
+  }
+
+  await setState(staff, ingestMeeting.id, 'close');
+  await setState(staff, phoneMeeting.id, 'close');
+  const sum = <T>(runs: T[], f: (x: T) => number) => runs.reduce((n, x) => n + f(x), 0);
+  const ingestSeconds = sum(ingestRuns, (x) => x.seconds);
+  const ingestOk = sum(ingestRuns, (x) => x.ok);
+  ingestSamples.sort((a, b) => a - b);
+  const statusCodes: Record<string, number> = {};
+  for (const run of ingestRuns) for (const [code, n] of Object.entries(run.statusCodes)) statusCodes[code] = (statusCodes[code] ?? 0) + n;
+  const ingest = {
+    ok: ingestOk,
+    non2xx: sum(ingestRuns, (x) => x.non2xx),
+    errors: sum(ingestRuns, (x) => x.errors),
+    statusCodes,
+    seconds: ingestSeconds,
+    perSecond: ingestOk / ingestSeconds,
+    p50ms: percentile(ingestSamples, 0.5),
+    p99ms: percentile(ingestSamples, 0.99),
+    rounds: ingestRuns.map((x) => Math.round(x.perSecond)),
+    subjects: INGEST_SUBJECTS,
+    acknowledged: warmup.ok + ingestOk,
+    counted: await countedBallots(staff, ingestMeeting.id),
+    warmupPerSecond: warmup.perSecond,
+    cpuPerVoteUs: ingestCpu.perVote(),
+    profileWindowMs: windows.ingest,
+  };
+  const phoneOk = sum(phoneRuns, (x) => x.ok);
+  const phoneSeconds = sum(phoneRuns, (x) => x.seconds);
+  const phone = {
+    ok: phoneOk,
+    failed: sum(phoneRuns, (x) => x.failed),
+    errors: sum(phoneRuns, (x) => x.errors),
+    problems: phoneRuns.flatMap((x) => x.problems).slice(0, 5),
+    seconds: phoneSeconds,
+    perSecond: phoneOk / phoneSeconds,
+    get: stepTimes(phoneSamples.get),
+    post: stepTimes(phoneSamples.post),
+    flow: stepTimes(phoneSamples.flow),
+    wireBytes: phoneRuns.at(-1)!.wireBytes,
+    rounds: phoneRuns.map((x) => Math.round(x.perSecond)),
+    subjects: INGEST_SUBJECTS,
+    acknowledged: phoneWarmup.ok + phoneOk,
+    counted: await countedBallots(staff, phoneMeeting.id),
+    cpuPerVoteUs: phoneCpu.perVote(),
+    profileWindowMs: windows.phone,
+  };
+  return { issuance, ingest, phone };
 }
 
 async function measureResults(server: ServerProcess, staff: Client, dbFile: string) {
@@ -102,11 +202,15 @@ async function main() {
     const staff = client(server.url, key);
     const mb = (bytes: number | null) => (bytes === null ? null : bytes / 1024 / 1024);
     const rssAfter: Record<string, number | null> = { start: mb(server.rssBytes()) };
-    const { issuance, ingest } = await measureIngest(server, staff);
-    rssAfter.ingest = mb(server.rssBytes());
-    const results = await measureResults(server, staff, dbFile);
+    // As in a real meeting, staff pages are in use while votes arrive: render some first, so
+    // whatever a rendered page leaves behind in the process (it once was async hooks on every
+    // promise) is paid by the vote paths here too.
+    for (const path of ['/', '/staff/login', '/b']) await fetch(server.url + path).then((r) => r.arrayBuffer());
+    const { issuance, ingest, phone } = await measureVotePaths(server, staff);
+    rssAfter.votes = mb(server.rssBytes());
+    const results = args.votes ? null : await measureResults(server, staff, dbFile);
     rssAfter.results = mb(server.rssBytes());
-    const sse = await measureFanout(server, staff, key);
+    const sse = args.votes ? null : await measureFanout(server, staff, key);
     rssAfter.sse = mb(server.rssBytes());
     // The ceiling is measured again at the end and the better run kept: a dip of the host during
     // one hello run would otherwise flatter the ratio.
@@ -120,6 +224,8 @@ async function main() {
       helloRuns: [helloBefore.perSecond, helloAfter.perSecond],
       ingest,
       ratio: ingest.perSecond / hello.perSecond,
+      phone,
+      phoneRatio: phone.perSecond / ingest.perSecond,
       issuance,
       results,
       sse,
@@ -130,7 +236,7 @@ async function main() {
     writeReport(out, report);
     console.log(`written to ${out}`);
     // Performance misses are reported; a lost or phantom vote is a failure.
-    if (ingest.acknowledged !== ingest.counted) process.exitCode = 1;
+    if (ingest.acknowledged !== ingest.counted || phone.acknowledged !== phone.counted) process.exitCode = 1;
   } finally {
     await server.stop();
     rmSync(dir, { recursive: true, force: true });

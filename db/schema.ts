@@ -22,7 +22,26 @@ export const meetings = sqliteTable('meetings', {
   createdAt: text('created_at').notNull(),
   openedAt: text('opened_at'),
   closedAt: text('closed_at'),
+  /**
+   * Random key of the ballot-box digest in the close event (HMAC), so that the digest of a
+   * handful of ballots cannot be reversed by trying every combination. Never in an event.
+   */
+  ballotSalt: text('ballot_salt'),
 });
+
+/**
+ * Who else runs a meeting besides its creator (meetings.created_by, always an owner): the
+ * co-supervisors the creator or an admin added. Any other supervisor cannot see the meeting.
+ */
+export const meetingSupervisors = sqliteTable(
+  'meeting_supervisors',
+  {
+    meetingId: text('meeting_id').notNull().references(() => meetings.id),
+    userId: text('user_id').notNull().references(() => users.id),
+    addedAt: text('added_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.meetingId, t.userId] }), index('meeting_supervisors_user').on(t.userId)],
+);
 
 export const categories = sqliteTable(
   'categories',
@@ -45,8 +64,10 @@ export const subjects = sqliteTable(
     position: integer('position').notNull(),
     name: text('name').notNull(),
     kind: text('kind'),
+    /** The season entry (考评对象) this subject's ballots feed, if any. */
+    entryId: text('entry_id'),
   },
-  (t) => [index('subjects_meeting').on(t.meetingId, t.position)],
+  (t) => [index('subjects_meeting').on(t.meetingId, t.position), index('subjects_entry').on(t.entryId)],
 );
 
 /**
@@ -131,4 +152,74 @@ export const sessions = sqliteTable(
     expiresAt: text('expires_at').notNull(),
   },
   (t) => [index('sessions_expires').on(t.expiresAt)],
+);
+
+/** A season (考评): one round of scoring under one rule, published for a notice period, then final. */
+export const seasons = sqliteTable('seasons', {
+  id: text('id').primaryKey(),
+  title: text('title').notNull(),
+  rule: text('rule').notNull(),
+  params: text('params', { mode: 'json' }),
+  rounds: text('rounds', { enum: ['pool', 'mean'] }).notNull(),
+  previousId: text('previous_id'),
+  noticeDays: integer('notice_days').notNull(),
+  status: text('status', { enum: ['draft', 'notice', 'final'] }).notNull(),
+  contact: text('contact'),
+  /** Raised by every rows replacement; publishing freezes exactly the revision it computed from. */
+  revision: integer('revision').notNull().default(0),
+  noticeFrom: text('notice_from'),
+  noticeUntil: text('notice_until'),
+  finalizedAt: text('finalized_at'),
+  createdBy: text('created_by').notNull(),
+  createdAt: text('created_at').notNull(),
+});
+
+export const seasonEntries = sqliteTable(
+  'season_entries',
+  {
+    id: text('id').primaryKey(),
+    seasonId: text('season_id').notNull().references(() => seasons.id),
+    position: integer('position').notNull(),
+    key: text('key').notNull(),
+    name: text('name').notNull(),
+    organization: text('organization'),
+    category: text('category'),
+  },
+  (t) => [uniqueIndex('season_entries_key').on(t.seasonId, t.key)],
+);
+
+/** The scorer's rows: the rule's other inputs, one per entry, replaced as a whole. */
+export const seasonRows = sqliteTable(
+  'season_rows',
+  {
+    seasonId: text('season_id').notNull().references(() => seasons.id),
+    entryKey: text('entry_key').notNull(),
+    position: integer('position').notNull(),
+    data: text('data', { mode: 'json' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.seasonId, t.entryKey] })],
+);
+
+/** The result as published: frozen JSON text and its SHA-256, which the season's chain also records. */
+export const seasonResults = sqliteTable('season_results', {
+  seasonId: text('season_id').primaryKey().references(() => seasons.id),
+  result: text('result').notNull(),
+  digest: text('digest').notNull(),
+  publishedAt: text('published_at').notNull(),
+});
+
+/** The season's own hash chain: created, rows replaced, published (with the result's digest), finalized. */
+export const seasonEvents = sqliteTable(
+  'season_events',
+  {
+    seasonId: text('season_id').notNull(),
+    seq: integer('seq').notNull(),
+    type: text('type').notNull(),
+    actor: text('actor').notNull(),
+    at: text('at').notNull(),
+    data: text('data', { mode: 'json' }).notNull(),
+    prevHash: text('prev_hash').notNull(),
+    hash: text('hash').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.seasonId, t.seq] })],
 );

@@ -11,9 +11,10 @@ import { fileURLToPath } from 'node:url';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const out = `${root}dist/runtime`;
 mkdirSync(out, { recursive: true });
-await build({
-  entryPoints: [`${root}src/runtime/node.ts`],
-  outfile: `${out}/node.mjs`,
+// The server, and the worker that parses uploaded sheets under a memory cap (loaded by path beside it).
+for (const entry of ['node', 'sheet-worker']) await build({
+  entryPoints: [`${root}src/runtime/${entry}.ts`],
+  outfile: `${out}/${entry}.mjs`,
   bundle: true,
   platform: 'node',
   format: 'esm',

@@ -13,7 +13,7 @@ await applyLocalMigrations(persistDir, (t) => process.stdout.write(t));
 const worker = await startLocalWorker({
   port: settings.port,
   persistDir,
-  vars: { MINPING_ADMIN_TOKEN: adminToken, MINPING_PUBLIC_URL: settings.publicUrl },
+  vars: { MINPING_ADMIN_TOKEN: adminToken, MINPING_PUBLIC_URL: settings.publicUrl, MINPING_MIN_GROUP: String(settings.minGroup) },
   onOutput: (t) => process.stdout.write(t),
 });
 console.log(`\nminping 民评 (Workers + local D1) serving on ${worker.url}  (QR links: ${settings.publicUrl ?? worker.url})`);

@@ -6,7 +6,8 @@ export type AuditType =
   | 'meeting_closed'
   | 'token_voided'
   | 'paper_ballot_keyed'
-  | 'results_published';
+  | 'supervisor_added'
+  | 'supervisor_removed';
 
 export interface AuditEvent {
   meetingId: string;
@@ -19,7 +20,8 @@ export interface AuditEvent {
   hash: string;
 }
 
-export type Hasher = (text: string) => string | Promise<string>;
+/** A SHA-256 of text as lowercase hex: Web Crypto on Workers, node:crypto on Node (lib/sha256.ts). */
+export type Sha256 = (text: string) => string | Promise<string>;
 
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -34,7 +36,7 @@ export function canonicalJson(value: unknown): string {
   return JSON.stringify(value);
 }
 
-export async function eventHash(event: Omit<AuditEvent, 'hash'>, hash: Hasher): Promise<string> {
+export async function eventHash(event: Omit<AuditEvent, 'hash'>, hash: Sha256): Promise<string> {
   const { meetingId, seq, type, actor, at, data, prevHash } = event;
   return await hash(prevHash + canonicalJson({ meetingId, seq, type, actor, at, data }));
 }
@@ -46,7 +48,7 @@ export interface ChainCheck {
   brokenAt?: number;
 }
 
-export async function verifyChain(events: AuditEvent[], hash: Hasher): Promise<ChainCheck> {
+export async function verifyChain(events: AuditEvent[], hash: Sha256): Promise<ChainCheck> {
   let prev = GENESIS_HASH;
   for (let i = 0; i < events.length; i++) {
     const e = events[i];

@@ -19,7 +19,3 @@ export function gradeDigit(grade: Grade): string {
 }
 
 export type GradeCounts = Record<Grade, number>;
-
-export function emptyCounts(): GradeCounts {
-  return { very_satisfied: 0, satisfied: 0, basically_satisfied: 0, dissatisfied: 0 };
-}

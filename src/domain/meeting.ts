@@ -14,6 +14,8 @@ export interface SubjectRow {
   id: string;
   name: string;
   kind: string | null;
+  /** The season entry this subject feeds (written at creation; not read on the vote path). */
+  entryId?: string | null;
 }
 
 /** A meeting (测评会) as the product reads it. */

@@ -17,3 +17,10 @@ export interface Actor {
   name: string;
   role: Role;
 }
+
+/** Who runs a meeting: its creator (always) and the co-supervisors added to it. */
+export interface MeetingSupervisors {
+  meetingId: string;
+  owner: { id: string; name: string | null };
+  supervisors: { id: string; name: string }[];
+}

@@ -23,6 +23,8 @@ export interface ResultsInput {
   categories: { key: string; label: string; eligible: number }[];
   subjects: { id: string; name: string; kind?: string | null }[];
   rule: Rule;
+  /** The publication floor in effect (the deployment's, or the rule's when higher). */
+  minGroup: number;
   ballots: StoredBallot[];
 }
 
@@ -58,8 +60,34 @@ function sumTallies(tallies: (Tally | undefined)[], size: number): Tally {
   return sum;
 }
 
+/**
+ * Below the floor nothing countable leaves the server: turnout and validity only. With one
+ * ballot, its counts would be that voter's choices, next to the receipts on the notice.
+ */
+function withheldResults(input: ResultsInput, t: ReturnType<typeof turnout>, channels: Record<Channel, number>) {
+  return {
+    withheld: true as const,
+    minGroup: input.minGroup,
+    eligible: t.eligible,
+    cast: t.cast,
+    required: t.required,
+    ratio: t.ratio,
+    quorumMet: t.quorumMet,
+    valid: t.valid,
+    channels,
+    categories: t.categories,
+    subjects: input.subjects.map((s) => ({ id: s.id, name: s.name, kind: s.kind ?? null, satisfaction: null })),
+  };
+}
+
+export type WithheldResults = ReturnType<typeof withheldResults>;
+
+/** Why a table has no counts, in the words the notice, the pages and the downloads all use. */
+export const withheldText = (cast: number, k: number) =>
+  `本次共 ${cast} 张选票，少于公布下限 ${k} 张：为保护投票人，不公布各等次票数和满意度。`;
+
 export function computeResults(input: ResultsInput) {
-  const { subjects, rule, ballots } = input;
+  const { subjects, rule, ballots, minGroup } = input;
   const { all, byCategory } = tally(ballots, subjects.length);
   const castBy = new Map<string, number>();
   let cast = 0;
@@ -69,12 +97,15 @@ export function computeResults(input: ResultsInput) {
   }
   const categories: CategoryTally[] = input.categories.map((c) => ({ ...c, cast: castBy.get(c.key) ?? 0 }));
   const t = turnout(input.eligible, categories, cast, rule);
-  const groups: MergedGroup[] | null = categories.length > 1 ? mergeSmallGroups(categories, rule.minGroup) : null;
-  const groupTallies = groups?.map((g) => ({ g, t: sumTallies(g.members.map((k) => byCategory.get(k)), subjects.length * 4) }));
   const channels = { phone: 0, paper: 0 };
   for (const b of ballots) channels[b.channel] += b.count;
+  if (cast < minGroup) return withheldResults(input, t, channels);
+  const groups: MergedGroup[] | null = categories.length > 1 ? mergeSmallGroups(categories, minGroup) : null;
+  const groupTallies = groups?.map((g) => ({ g, t: sumTallies(g.members.map((k) => byCategory.get(k)), subjects.length * 4) }));
 
   return {
+    withheld: false as const,
+    minGroup,
     eligible: t.eligible,
     cast: t.cast,
     required: t.required,
@@ -107,3 +138,4 @@ export function computeResults(input: ResultsInput) {
 }
 
 export type Results = ReturnType<typeof computeResults>;
+export type PublishedResults = Exclude<Results, WithheldResults>;

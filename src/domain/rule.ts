@@ -51,11 +51,24 @@ function checkFraction(f: Fraction, what: string): Fraction {
   return { num: f.num, den: f.den };
 }
 
-/** A preset name or a partial rule object → a complete rule; omitted fields come from `standard`. */
-export function resolveRule(input: RuleInput): Rule {
+/** The publication floor when a deployment sets none (MINPING_MIN_GROUP), and the lowest it may set. */
+export const DEFAULT_MIN_GROUP = 5;
+export const LOWEST_MIN_GROUP = 3;
+
+/** The floor a meeting's results obey: the deployment's, or the rule's when it asks for more. */
+export function effectiveMinGroup(rule: Rule, floor: number): number {
+  return Math.max(rule.minGroup, floor);
+}
+
+/**
+ * A preset name or a partial rule object → a complete rule; omitted fields come from `standard`.
+ * `floor` is the deployment's publication floor: a rule may raise it, never lower it.
+ */
+export function resolveRule(input: RuleInput, floor: number = DEFAULT_MIN_GROUP): Rule {
   if (input === undefined) return STANDARD;
   if (typeof input === 'string') {
-    const preset = PRESETS[input];
+    // hasOwn: a name from the request must never find Object.prototype's members.
+    const preset = Object.hasOwn(PRESETS, input) ? PRESETS[input] : undefined;
     if (!preset) badRule(`未知的测评规则“${input}”，可选：${Object.keys(PRESETS).join('、')}`);
     return preset;
   }
@@ -69,6 +82,9 @@ export function resolveRule(input: RuleInput): Rule {
   }
   const minGroup = input.minGroup ?? STANDARD.minGroup;
   if (!Number.isInteger(minGroup) || minGroup < 1) badRule('minGroup（分组最少票数）必须是正整数');
+  if (input.minGroup !== undefined && minGroup < floor) {
+    badRule(`minGroup（公布结果的最少票数）不能低于本系统的下限 ${floor}：少于 ${floor} 票时公布结果可能暴露个人投票`);
+  }
   const rule: Rule = {
     preset: null,
     satisfiedGrades: GRADES.filter((g) => satisfiedGrades.includes(g)),
@@ -77,7 +93,7 @@ export function resolveRule(input: RuleInput): Rule {
     minGroup,
   };
   if (input.categoryQuorum) {
-    rule.categoryQuorum = {};
+    rule.categoryQuorum = Object.create(null) as Record<string, CategoryQuorum>;
     for (const [key, q] of Object.entries(input.categoryQuorum)) {
       rule.categoryQuorum[key] = { ...checkFraction(q, `类别“${key}”的参会比例`), ...(q.of ? { of: q.of } : {}) };
     }

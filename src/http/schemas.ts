@@ -27,7 +27,10 @@ export const createMeetingSchema = z.object({
     .max(50)
     .optional(),
   eligible: count(1_000_000).optional(),
-  subjects: z.array(z.object({ name: text(100), kind: z.string().trim().max(40).nullish() })).min(1).max(200),
+  subjects: z
+    .array(z.object({ name: text(100), kind: z.string().trim().max(40).nullish(), entry: z.string().trim().max(40).nullish() }))
+    .min(1)
+    .max(200),
 });
 
 export const issueTokensSchema = z.object({
@@ -38,6 +41,8 @@ export const issueTokensSchema = z.object({
 });
 
 export const tokenSchema = z.object({ token: z.string().max(200) });
+
+export const coSupervisorSchema = z.object({ userId: z.string().min(1).max(100) });
 
 export const ballotSchema = z.object({
   token: z.string().max(200),
@@ -62,6 +67,8 @@ export const scoringUploadSchema = z.object({
   rule: z.string().max(60),
   params: z.string().max(20_000).optional(),
   fill: z.enum(['', '0', '1', 'blank', 'force']).optional(),
+  /** Satisfaction from a meeting that does not count: flag the row (default) or leave it unfilled. */
+  invalid: z.enum(['', 'flag', 'refuse']).optional(),
   format: z.enum(['json', 'xlsx', 'csv']).optional(),
 });
 

@@ -9,15 +9,16 @@ type Tree = { [k: string]: Tree | string };
 
 /** Builds the nested object from `p.*` fields; blank cells are left out so defaults apply. */
 function treeOf(form: Record<string, string>): Tree {
-  const root: Tree = {};
+  // Field names are the user's: null-prototype nodes, so `p.toString.x` is data, never a method.
+  const root: Tree = Object.create(null);
   for (const [name, value] of Object.entries(form)) {
     if (!name.startsWith(PREFIX) || value.trim() === '') continue;
     const path = name.slice(PREFIX.length).split('.');
     if (!path.every((s) => SEGMENT.test(s))) continue;
     let node = root;
     path.slice(0, -1).forEach((s) => {
-      const next = node[s];
-      node = typeof next === 'object' ? next : (node[s] = {});
+      const next = Object.hasOwn(node, s) ? node[s] : undefined;
+      node = typeof next === 'object' ? next : (node[s] = Object.create(null));
     });
     node[path[path.length - 1]] = value.trim();
   }

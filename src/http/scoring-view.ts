@@ -1,5 +1,6 @@
-import { rules, type FieldSpec, type RuleName } from '../domain/scoring';
-import { HUNDRED, mul, parseDec, toFixed } from '../domain/scoring/decimal';
+import { rules, SHEET_PRESETS, templateFields, type FieldSpec, type RuleName } from '../domain/scoring';
+import type { ScoredRow } from '../domain/scoring/types';
+import { percentText, satisfactionCell, twoPlaces } from '../services/scoring-format';
 import { sheetColumns, startingParams, takesSatisfaction } from '../services/scoring-columns';
 import { cellOf, rankedOrder, reasonText, sourceText, starsText } from '../services/scoring-export';
 import { RULE_NOTES } from '../services/scoring-template';
@@ -12,19 +13,19 @@ import type { RuleView } from '../../web/scorer/scoring-page';
  * renders: web/ reads no service and no store.
  */
 
-/** Satisfaction as the percentage people read (half-up, 2 decimals); the downloads keep the exact coefficient. */
-function percent(v: unknown): string {
-  const d = parseDec(v);
-  return d ? `${toFixed(mul(d, HUNDRED), 2)}%` : String(v ?? '');
+/** Satisfaction as the percentage people read (half-up, 2 decimals), a fraction with its counts; the downloads keep the exact cell. */
+function satisfactionText(v: unknown): string {
+  const cell = satisfactionCell(v);
+  const p = percentText(v);
+  return typeof cell === 'string' && cell.includes('/') ? `${p}（${cell}）` : p;
 }
 
-/** The mass score (satisfaction × 100) is unrounded in the answer; on screen 2 decimals, like the total. */
-const twoPlaces = (v: unknown) => {
-  const d = parseDec(v);
-  return d ? toFixed(d, 2) : '';
-};
+const show = (v: unknown, f: FieldSpec) => (f.name === 'satisfaction' ? satisfactionText(v) : String(cellOf(v, f.kind) ?? ''));
 
-const show = (v: unknown, f: FieldSpec) => (f.name === 'satisfaction' ? percent(v) : String(cellOf(v, f.kind) ?? ''));
+function outcomeText(row: ScoredRow, stars: boolean): string {
+  if (!stars) return row.grade ?? '';
+  return row.stars ? `${starsText(row.stars)}（${row.stars}星）` : '不定星级';
+}
 
 /** True when these params give the rule a satisfaction column (always, but for `weighted` without one). */
 function fillsSatisfaction(rule: RuleName, params?: Record<string, unknown>): boolean {
@@ -35,8 +36,47 @@ function fillsSatisfaction(rule: RuleName, params?: Record<string, unknown>): bo
   }
 }
 
+/** Preset 考核细则 that fit this rule (their fields are the rule's scores). */
+function sheetsFor(rule: RuleName): RuleView['sheets'] {
+  return Object.keys(SHEET_PRESETS).flatMap((name) => {
+    try {
+      templateFields(rule, { sheet: name });
+      return [{ name, label: SHEET_LABELS[name] ?? name }];
+    } catch {
+      return [];
+    }
+  });
+}
+
+const SHEET_LABELS: Record<string, string> = { 'first-secretary-001': '按001第十六条考核细则逐项填写（工作目标考评得分由各项计算）' };
+
+/** Params the form does not lay out (quotas, noStarBelow, satisfactionRules …), as JSON for the 更多参数 box. */
+function moreParams(rule: RuleName, params?: Record<string, unknown>): string {
+  if (!params) return '';
+  const laid = new Set([...Object.keys(startingParams(rule)), 'sheet']);
+  const empty = (v: unknown) => v === null || (Array.isArray(v) ? v.length === 0 : typeof v === 'object' && Object.keys(v as object).length === 0);
+  // The default ★5 quota is the form's fiveStarShare; only other outcomes' quotas need the box.
+  const more = Object.entries(params).filter(([k, v]) => !laid.has(k) && !empty(v) && !(k === 'minDeduction' && v === 20));
+  const shown = more.map(([k, v]): [string, unknown] => {
+    if (k !== 'quotas' || rule !== 'star-rating') return [k, v];
+    const { '5': five, ...rest } = v as Record<string, { max?: number; min?: number }>;
+    const keep = five && five.min !== undefined ? { ...rest, '5': { min: five.min } } : rest;
+    return [k, keep];
+  });
+  const kept = shown.filter(([, v]) => !empty(v));
+  return kept.length ? JSON.stringify(Object.fromEntries(kept)) : '';
+}
+
 export function ruleView(rule: RuleName, params?: Record<string, unknown>): RuleView {
-  return { label: rules[rule].label, notes: RULE_NOTES[rule], startingParams: startingParams(rule), fillsSatisfaction: fillsSatisfaction(rule, params) };
+  return {
+    label: rules[rule].label,
+    notes: RULE_NOTES[rule],
+    startingParams: startingParams(rule),
+    fillsSatisfaction: fillsSatisfaction(rule, params),
+    sheets: sheetsFor(rule),
+    sheet: typeof params?.sheet === 'string' ? params.sheet : undefined,
+    more: moreParams(rule, params),
+  };
 }
 
 /**
@@ -55,9 +95,9 @@ function rankedTable(result: SheetScoring): ResultView['table'] {
     return [
       { text: String(row.rank), numeric: true },
       ...columns.map((f) => ({ text: show(row[f.name], f), numeric: f.kind === 'number' })),
-      ...(mass ? [{ text: twoPlaces(row.mass), numeric: true }] : []),
-      { text: String(row.total), numeric: true, strong: true },
-      { text: stars ? `${starsText(row.stars ?? 0)}（${row.stars}星）` : (row.grade ?? ''), strong: true },
+      ...(mass ? [{ text: String(twoPlaces(row.mass) ?? ''), numeric: true }] : []),
+      { text: row.total === null ? '—' : String(row.total), numeric: true, strong: true },
+      { text: outcomeText(row, stars), strong: true },
       { text: '', lines: row.reasons.map(reasonText) },
       { text: sourceText(source), tone: source ? (source.valid ? 'yes' : 'no') : undefined },
     ];
@@ -65,7 +105,10 @@ function rankedTable(result: SheetScoring): ResultView['table'] {
   return { header, rows };
 }
 
+const scoredText = (scored: boolean, optional: boolean) => (!scored ? '否：缺少满意度' : optional ? '是（满意度选填）' : '是（用表中填写的满意度）');
+
 export function resultView(result: SheetScoring, fileName?: string): ResultView {
+  const optional = sheetColumns(result.rule, result.params).some((f) => f.name === 'satisfaction' && !f.required);
   return {
     rule: result.rule,
     label: rules[result.rule].label,
@@ -75,7 +118,8 @@ export function resultView(result: SheetScoring, fileName?: string): ResultView 
     invalidCount: result.filled.filter((f) => !f.valid).length,
     complete: result.complete,
     ignoredColumns: result.ignoredColumns,
-    unmatched: result.unmatched.map((u) => ({ line: u.line, id: String(u.id ?? ''), reason: u.reason, scored: u.scored })),
+    warnings: result.warnings,
+    unmatched: result.unmatched.map((u) => ({ line: u.line, id: String(u.id ?? ''), reason: u.reason, scored: u.scored, scoredText: scoredText(u.scored, optional) })),
     table: rankedTable(result),
   };
 }

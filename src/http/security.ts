@@ -35,8 +35,29 @@ const API_HEADERS: HeaderList = [
 /** A page is anything outside /api, and any HTML an /api route answers (the printable slip sheet). */
 const isPage = (path: string, headers: Headers) => !path.startsWith('/api/') || !!headers.get('content-type')?.startsWith('text/html');
 
+/**
+ * Pages answered thousands of times a second (the voter's ballot and success page) are built
+ * with every page header already in a plain record: the adapter writes that record as it is,
+ * with no Headers object to fill and sort per answer. They are passed through untouched.
+ */
+const complete = new WeakSet<Response>();
+
+/** A page response carrying all of PAGE_HEADERS plus `headers`, built once per caller. */
+export function pageHeaderRecord(headers: Record<string, string>): Readonly<Record<string, string>> {
+  return Object.freeze({ ...Object.fromEntries(PAGE_HEADERS), ...headers });
+}
+
+export function completePage(body: string | Uint8Array<ArrayBuffer>, status: number, headers: Readonly<Record<string, string>>): Response {
+  const res = new Response(body, { status, headers });
+  complete.add(res);
+  return res;
+}
+
+export const isCompletePage = (res: Response) => complete.has(res);
+
 export const securityHeaders = (): MiddlewareHandler => async (c, next) => {
   await next();
+  if (complete.has(c.res)) return;
   const headers = c.res.headers;
   for (const [name, value] of isPage(c.req.path, headers) ? PAGE_HEADERS : API_HEADERS) headers.set(name, value);
 };

@@ -1,10 +1,10 @@
-import type { Context } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
 import type { CookieOptions } from 'hono/utils/cookie';
 import { randomId } from '../lib/random';
 import { digestsEqual } from '../lib/sha256';
 import type { SessionRow } from '../store/types';
-import type { AppEnv } from './env';
+import { readForm } from './body';
+import type { C } from './env';
 import { HttpError } from './http-error';
 
 /**
@@ -20,7 +20,6 @@ const TTL_SECONDS = 12 * 60 * 60; // one long meeting day
 const LOGIN_COOKIE = 'mp_login';
 const LOGIN_PATH = '/staff/login';
 
-type C = Context<AppEnv>;
 
 const SAFE_METHOD = /^(GET|HEAD|OPTIONS)$/;
 const FORM_TYPE = /^(application\/x-www-form-urlencoded|multipart\/form-data)/i;
@@ -103,10 +102,9 @@ async function sentToken(c: C): Promise<string | null> {
   if (header) return header;
   if (!FORM_TYPE.test(c.req.header('content-type') ?? '')) return null;
   try {
-    const field = (await c.req.parseBody())._csrf;
-    return typeof field === 'string' ? field : null;
+    return (await readForm(c)).flat()._csrf ?? null;
   } catch {
-    return null;
+    return null; // no form at all: no token, refused below as any missing token is
   }
 }
 

@@ -1,7 +1,8 @@
-/** RFC 4180 field quoting, and a leading ' on formula-like text so Excel never evaluates a cell. */
+import { safeCellText } from './cell-text';
+
+/** RFC 4180 field quoting, and formula-like text neutralised (cell-text.ts) so Excel never evaluates a cell. */
 export function csvField(value: unknown): string {
-  let s = value === null || value === undefined ? '' : String(value);
-  if (/^[=+\-@\t\r]/.test(s) && !/^-?\d/.test(s)) s = `'${s}`;
+  const s = value === null || value === undefined ? '' : typeof value === 'number' ? String(value) : safeCellText(String(value));
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 

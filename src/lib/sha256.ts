@@ -1,7 +1,5 @@
 const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
 
-export type Sha256 = (text: string) => string | Promise<string>;
-
 /** Web Crypto, so the same code runs on Node and Workers; Node may inject a faster sync one. */
 export async function sha256Hex(text: string): Promise<string> {
   const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text)));

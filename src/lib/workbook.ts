@@ -1,4 +1,5 @@
 import * as XLSX from '@e965/xlsx';
+import { safeCell } from './cell-text';
 
 export type Cell = string | number | boolean | null;
 
@@ -13,7 +14,8 @@ export interface SheetSpec {
 export function workbookBytes(sheets: SheetSpec[]): ArrayBuffer {
   const wb = XLSX.utils.book_new();
   for (const s of sheets) {
-    const sheet = XLSX.utils.aoa_to_sheet(s.rows);
+    // Every text cell through the one escaping rule, whoever built the rows.
+    const sheet = XLSX.utils.aoa_to_sheet(s.rows.map((row) => row.map(safeCell)));
     if (s.widths) sheet['!cols'] = s.widths.map((wch) => ({ wch }));
     XLSX.utils.book_append_sheet(wb, sheet, s.name.slice(0, 31)); // Excel's limit on sheet names
   }

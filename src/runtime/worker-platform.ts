@@ -9,6 +9,7 @@ export interface WorkerBindings {
   DB: D1Database;
   MINPING_ADMIN_TOKEN?: string;
   MINPING_PUBLIC_URL?: string;
+  MINPING_MIN_GROUP?: string;
 }
 
 const bindings = (c: Context) => c.env as WorkerBindings;

@@ -1,5 +1,6 @@
 import { verifyChain } from '../domain/audit';
 import { stateProblems } from '../domain/audit-state';
+import { anchorProblems } from './anchor';
 import type { Services } from './context';
 import type { Meeting } from '../domain/meeting';
 
@@ -16,6 +17,7 @@ export async function auditReport(services: Services, meeting: Meeting) {
   const problems = [
     ...(chain.ok ? [] : [`第 ${chain.brokenAt} 条审计记录与哈希链不符：记录被修改、删除或插入过`]),
     ...stateProblems(events, { status: meeting.status, issued: meeting.issued, ballots }),
+    ...(await anchorProblems(services, meeting, events)),
   ];
   return { verified: problems.length === 0, brokenAt: chain.brokenAt ?? null, problems, events };
 }

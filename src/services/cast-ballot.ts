@@ -29,6 +29,12 @@ export function refusal(meeting: Meeting, token: FoundToken): DomainError | null
   return null;
 }
 
+/** A stored ballot: the voter's receipt, and the meeting whose turnout it changed. */
+export interface Cast {
+  receipt: string;
+  meetingId: string;
+}
+
 export interface CastInput {
   token: string;
   choices: unknown;
@@ -46,20 +52,20 @@ export interface CastInput {
  * ballot that will count goes straight to it, with no read before; only when that step
  * refuses are the token and meeting read, to say why in the contract's order.
  */
-export async function castBallot(services: Services, input: CastInput): Promise<{ receipt: string }> {
+export async function castBallot(services: Services, input: CastInput): Promise<Cast> {
   const token = normalizeToken(input.token);
   if (!token) throw unknownToken();
-  const form = await formOf(services, input.choices);
+  const form = await ballotFormFor(services, input.choices);
   const grades = form && (!input.meetingId || input.meetingId === form.meetingId) ? completeBallot(form.subjects, input.choices) : null;
   if (form && grades) {
     const receipt = await spend(services, input, await services.sha256(token), form.meetingId, grades);
-    if (receipt) return { receipt };
+    if (receipt) return { receipt, meetingId: form.meetingId };
   }
   return castChecked(services, input);
 }
 
 /** The form of the meeting the first subject in `choices` belongs to. */
-async function formOf(services: Services, choices: unknown): Promise<BallotForm | null> {
+async function ballotFormFor(services: Services, choices: unknown): Promise<BallotForm | null> {
   if (typeof choices !== 'object' || choices === null) return null;
   for (const subjectId in choices) return services.store.ballotForm(subjectId);
   return null;
@@ -73,15 +79,15 @@ async function spend(services: Services, input: CastInput, tokenHash: string, me
 }
 
 /** Reads the token and its meeting first, refuses in the contract's order, then casts. */
-async function castChecked(services: Services, input: CastInput): Promise<{ receipt: string }> {
+async function castChecked(services: Services, input: CastInput): Promise<Cast> {
   const token = await findToken(services, input.token);
   if (input.meetingId && token.meetingId !== input.meetingId) throw unknownToken();
-  const meeting = await loadMeeting(services, token.meetingId);
+  const meeting = await loadMeeting(services, token.meetingId, 'public');
   const refused = refusal(meeting, token);
   if (refused) throw refused;
   const receipt = await spend(services, input, token.hash, meeting.id, encodeChoices(meeting.subjects, input.choices));
-  if (receipt) return { receipt };
+  if (receipt) return { receipt, meetingId: meeting.id };
   // Lost a race (another use of the same token, or the meeting closed meanwhile): say why.
   const now = await findToken(services, input.token);
-  throw refusal(await loadMeeting(services, meeting.id), now) ?? tokenUsed(now.receipt);
+  throw refusal(await loadMeeting(services, meeting.id, 'public'), now) ?? tokenUsed(now.receipt);
 }

@@ -1,9 +1,10 @@
 import { DomainError } from '../domain/errors';
 import { resolveRule, type RuleInput } from '../domain/rule';
 import { randomId } from '../lib/random';
-import type { Services } from './context';
+import { publicationFloor, type Services } from './context';
 import { loadMeeting } from './load-meeting';
 import { record } from './record';
+import { checkEntryLinks } from './seasons/seasons';
 import type { Meeting } from '../domain/meeting';
 import type { Actor } from '../domain/people';
 
@@ -13,7 +14,8 @@ export interface CreateMeetingInput {
   rule?: RuleInput;
   categories?: { key: string; label?: string; eligible: number }[];
   eligible?: number;
-  subjects: { name: string; kind?: string | null }[];
+  /** `entry`: a season entry this subject's ballots feed (its season must still be a draft). */
+  subjects: { name: string; kind?: string | null; entry?: string | null }[];
 }
 
 function roster(input: CreateMeetingInput) {
@@ -32,7 +34,7 @@ function roster(input: CreateMeetingInput) {
 }
 
 export async function createMeeting(services: Services, input: CreateMeetingInput, actor: Actor): Promise<Meeting> {
-  const rule = resolveRule(input.rule);
+  const rule = resolveRule(input.rule, publicationFloor(services.config));
   const { eligible, categories } = roster(input);
   for (const key of Object.keys(rule.categoryQuorum ?? {})) {
     const q = rule.categoryQuorum![key];
@@ -40,6 +42,7 @@ export async function createMeeting(services: Services, input: CreateMeetingInpu
       throw new DomainError('invalid_rule', `规则中的类别“${q.of && key !== q.of ? `${key}/${q.of}` : key}”不在本次测评的名册中`);
     }
   }
+  await checkEntryLinks(services, input.subjects);
   const id = randomId();
   await services.store.createMeeting({
     id,
@@ -49,9 +52,10 @@ export async function createMeeting(services: Services, input: CreateMeetingInpu
     status: 'draft',
     eligible,
     categories,
-    subjects: input.subjects.map((s) => ({ id: randomId(8), name: s.name, kind: s.kind ?? null })),
+    subjects: input.subjects.map((s) => ({ id: randomId(8), name: s.name, kind: s.kind ?? null, entryId: s.entry ?? null })),
     createdBy: actor.id,
     createdAt: new Date().toISOString(),
+    ballotSalt: randomId(32), // 256 random bits
   });
   await record(services, id, 'meeting_created', actor, {
     title: input.title,
@@ -59,5 +63,5 @@ export async function createMeeting(services: Services, input: CreateMeetingInpu
     categories: categories.map((c) => ({ key: c.key, eligible: c.eligible })),
     subjects: input.subjects.length,
   });
-  return loadMeeting(services, id);
+  return loadMeeting(services, id, actor);
 }

@@ -18,7 +18,7 @@ function rosterRoom(meeting: Meeting, category: string): number {
 
 /** Mints `count` tokens, keeps only their hashes, and returns the raw tokens this one time. */
 export async function issueTokens(services: Services, meetingId: string, input: { count: number; category?: string }, actor: Actor) {
-  const meeting = await loadMeeting(services, meetingId);
+  const meeting = await loadMeeting(services, meetingId, actor);
   if (meeting.status === 'closed') throw new DomainError('meeting_closed', '测评会已结束，不能再发放测评码');
   const category = input.category ?? '';
   if (meeting.categories.length > 0 && !category) {

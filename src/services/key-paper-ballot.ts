@@ -12,6 +12,7 @@ export interface PaperInput {
 
 /** A marked paper slip keyed in: spent exactly like a phone vote, and the trail says who keyed it. */
 export async function keyPaperBallot(services: Services, meetingId: string, input: PaperInput, actor: Actor) {
+  await loadMeeting(services, meetingId, actor); // 404 for a supervisor the meeting is not theirs
   const { receipt } = await castBallot(services, { ...input, channel: 'paper', meetingId });
   await record(services, meetingId, 'paper_ballot_keyed', actor);
   return { receipt };
@@ -21,10 +22,11 @@ export async function keyPaperBallot(services: Services, meetingId: string, inpu
  * A scanned slip checked before its marks are keyed, so a slip already used by phone is set
  * aside at once: the refusals a ballot would meet, in the same order, and nothing is spent.
  */
-export async function checkPaperSlip(services: Services, meetingId: string, raw: string): Promise<FoundToken> {
+export async function checkPaperSlip(services: Services, meetingId: string, raw: string, actor: Actor): Promise<FoundToken> {
+  const meeting = await loadMeeting(services, meetingId, actor);
   const token = await findToken(services, raw);
   if (token.meetingId !== meetingId) throw unknownToken();
-  const refused = refusal(await loadMeeting(services, meetingId), token);
+  const refused = refusal(meeting, token);
   if (refused) throw refused;
   return token;
 }

@@ -34,14 +34,17 @@ export const takesSatisfaction = (fields: readonly FieldSpec[]) => fields.some((
 
 /** The sheet's columns under these params: the rule's fields, with the match columns after the id. */
 export function sheetColumns(rule: unknown, params?: unknown): FieldSpec[] {
-  const fields = templateFields(rule, params);
+  const fields = templateFields(rule, params).filter((f) => !f.hidden);
   if (!takesSatisfaction(fields)) return fields;
   const [id, ...rest] = fields;
   return [id, ...MATCH_COLUMNS, ...rest];
 }
 
-/** "基层党组织自评分 (self)": people read the label, uploads map back by the name in brackets. */
-export const headerText = (f: FieldSpec) => (f.label === f.name ? f.name : `${f.label} (${f.name})`);
+/**
+ * Headers are the Chinese labels only (a printed sheet has no English field names); uploads
+ * map back by label, by bare field name, or by the older "标签 (field)" form.
+ */
+export const headerText = (f: FieldSpec) => f.label;
 
 // NFKC turns full-width brackets and spaces (typed by a Chinese IME) into ASCII ones.
 const norm = (s: string) => s.normalize('NFKC').replace(/\s+/g, ' ').trim();

@@ -1,4 +1,5 @@
 import * as XLSX from '@e965/xlsx';
+import { checkZipInflation, XLSX_LIMITS, ZipRefused, zipEntries } from '../lib/zip-guard';
 import { DomainError, type DomainErrorCode } from '../domain/errors';
 import type { FieldSpec, InputRow } from '../domain/scoring/types';
 import { columnForHeader, headerText } from './scoring-columns';
@@ -10,6 +11,9 @@ export interface SheetRows {
   /** Header cells that name no column of the rule (a typo shows up here, not as silence). */
   ignoredColumns: string[];
 }
+
+/** readSheet's shape, so a runtime can run it elsewhere (a worker thread) and hand back the same. */
+export type SheetReader = (bytes: Uint8Array, columns: readonly FieldSpec[], optional: ReadonlySet<string>) => Promise<SheetRows>;
 
 /** Ids starting with this mark the template's example row, which is never scored. */
 export const EXAMPLE_MARK = '示例';
@@ -35,6 +39,27 @@ function csvText(bytes: Uint8Array): string {
 
 // Lines read at most (rows plus header and blank lines): bounds the work a huge sheet can cause.
 const MAX_LINES = MAX_ROWS + 1000;
+/** Cells in the first sheet: 5,000 rows of 40 columns, with room to spare. */
+export const MAX_CELLS = 250_000;
+
+/** A zip (.xlsx) is checked by its central directory, then by inflating with a count, before SheetJS reads it. */
+async function boundZip(bytes: Uint8Array): Promise<void> {
+  try {
+    await checkZipInflation(bytes, zipEntries(bytes, XLSX_LIMITS), XLSX_LIMITS);
+  } catch (err) {
+    if (!(err instanceof ZipRefused)) throw err;
+    if (err.reason === 'too_large') throw new DomainError('sheet_too_large', undefined, { limit: 'inflated' });
+    throw invalid('unreadable_sheet', '无法读取上传的文件：文件已损坏或不是 .xlsx。请在 Excel 或 WPS 中重新“另存为 .xlsx”后上传');
+  }
+}
+
+function countCells(sheet: XLSX.WorkSheet): number {
+  const data = (sheet as { '!data'?: unknown[][] })['!data'];
+  if (!Array.isArray(data)) return Object.keys(sheet).length;
+  let n = 0;
+  for (const row of data) if (row) n += row.length;
+  return n;
+}
 
 function firstSheet(bytes: Uint8Array): XLSX.WorkSheet {
   let wb: XLSX.WorkBook;
@@ -48,6 +73,7 @@ function firstSheet(bytes: Uint8Array): XLSX.WorkSheet {
   }
   const sheet = wb.Sheets[wb.SheetNames[0]];
   if (!sheet) throw invalid('unreadable_sheet', '上传的文件里没有工作表');
+  if (countCells(sheet) > MAX_CELLS) throw new DomainError('sheet_too_large', undefined, { limit: 'cells' });
   return sheet;
 }
 
@@ -77,8 +103,9 @@ function mapHeader(header: unknown[], columns: readonly FieldSpec[], optional: R
  * blank lines and the template's example row are skipped. `optional` names required
  * columns that may be absent (satisfaction, when it is to be filled from meetings).
  */
-export function readSheet(bytes: Uint8Array, columns: readonly FieldSpec[], optional: ReadonlySet<string> = new Set()): SheetRows {
+export async function readSheet(bytes: Uint8Array, columns: readonly FieldSpec[], optional: ReadonlySet<string> = new Set()): Promise<SheetRows> {
   if (bytes.byteLength === 0) throw invalid('empty_file', '上传的文件是空的');
+  if (isZip(bytes)) await boundZip(bytes);
   const sheet = firstSheet(bytes);
   const top = sheet['!ref'] ? XLSX.utils.decode_range(sheet['!ref']).s.r : 0;
   const grid = XLSX.utils.sheet_to_json<unknown[]>(sheet, { header: 1, raw: true, defval: null, blankrows: true });

@@ -3,7 +3,7 @@ import { runScoring, type ScoringResult } from '../domain/scoring';
 import type { FillMode, InputRow } from '../domain/scoring/types';
 import type { Services } from './context';
 import { sheetColumns, takesSatisfaction } from './scoring-columns';
-import { fillSatisfaction, type FilledRow, type UnmatchedRow } from './scoring-fill';
+import { fillSatisfaction, type FilledRow, type InvalidPolicy, type UnmatchedRow } from './scoring-fill';
 import { readSheet, type SheetRows } from './scoring-sheet';
 
 export interface SheetScoringInput {
@@ -13,6 +13,8 @@ export interface SheetScoringInput {
   /** Sheet line of each row; 1, 2, … when the rows came as JSON. */
   lines?: number[];
   fill: FillMode;
+  /** Satisfaction from a meeting that does not count: flag the row (default) or refuse to fill it. */
+  onInvalid?: InvalidPolicy;
 }
 
 export interface SheetScoring extends ScoringResult {
@@ -20,6 +22,8 @@ export interface SheetScoring extends ScoringResult {
   lines: number[];
   filled: FilledRow[];
   unmatched: UnmatchedRow[];
+  /** Rows left out for want of a satisfaction, as read, with why: the export still lists them. */
+  leftOut: Array<{ line: number; row: InputRow; reason: string }>;
   /** False when rows without any satisfaction were left out: quotas then count fewer rows. */
   complete: boolean;
   ignoredColumns: string[];
@@ -31,10 +35,11 @@ export interface SheetScoring extends ScoringResult {
  */
 function withSheetLines(err: unknown, lines: number[]): unknown {
   if (!(err instanceof DomainError)) return err;
-  const m = /^第(\d+)行/.exec(err.message);
-  const line = m ? lines[Number(m[1]) - 1] : undefined;
-  if (line === undefined) return err;
-  return new DomainError(err.code, err.message.replace(/^第\d+行/, `表格第${line}行`), err.details);
+  const relabel = (message: string) =>
+    message.replace(/^第(\d+)行/, (whole, n) => (lines[Number(n) - 1] === undefined ? whole : `表格第${lines[Number(n) - 1]}行`));
+  const details = (err.details as { details?: Array<{ row: number; field: string | null; message: string }> } | undefined)?.details;
+  const mapped = details?.map((d) => ({ ...d, row: lines[d.row - 1] ?? d.row, message: relabel(d.message) }));
+  return new DomainError(err.code, relabel(err.message), mapped ? { ...(err.details as object), details: mapped } : err.details);
 }
 
 /** Fills satisfaction if asked, leaves out rows that still have none, and scores the rest. */
@@ -42,7 +47,8 @@ export async function scoreSheetRows(services: Services, input: SheetScoringInpu
   const lines = input.lines ?? input.rows.map((_, i) => i + 1);
   const fields = sheetColumns(input.rule, input.params); // unknown rule or bad params: 400 before any look-up
   const fill = takesSatisfaction(fields) ? input.fill : 'none';
-  const { rows, filled, unmatched } = await fillSatisfaction(services, input.rows, lines, fill);
+  const required = fields.find((f) => f.name === 'satisfaction')?.required ?? true;
+  const { rows, filled, unmatched } = await fillSatisfaction(services, input.rows, lines, fill, input.onInvalid, required);
   const left = new Set(unmatched.filter((u) => !u.scored).map((u) => u.line));
   const keep = rows.map((_, i) => !left.has(lines[i]));
   const scoredRows = rows.filter((_, i) => keep[i]);
@@ -56,7 +62,8 @@ export async function scoreSheetRows(services: Services, input: SheetScoringInpu
   } catch (err) {
     throw withSheetLines(err, scoredLines);
   }
-  return { ...result, lines: scoredLines, filled, unmatched, complete: left.size === 0, ignoredColumns: [] };
+  const leftOut = unmatched.filter((u) => !u.scored).map((u) => ({ line: u.line, row: rows[lines.indexOf(u.line)], reason: u.reason }));
+  return { ...result, lines: scoredLines, filled, unmatched, leftOut, complete: left.size === 0, ignoredColumns: [] };
 }
 
 export interface UploadInput {
@@ -64,6 +71,7 @@ export interface UploadInput {
   rule: unknown;
   params?: unknown;
   fill: FillMode;
+  onInvalid?: InvalidPolicy;
 }
 
 /** POST /api/scoring/upload and the scorer page: an .xlsx or .csv sheet in, the ranked result out. */
@@ -71,7 +79,7 @@ export async function scoreUpload(services: Services, input: UploadInput): Promi
   const columns = sheetColumns(input.rule, input.params);
   // With filling on, the satisfaction column may be left out of the sheet altogether.
   const optional = new Set(input.fill === 'none' ? [] : ['satisfaction']);
-  const sheet = readSheet(input.bytes, columns, optional);
-  const result = await scoreSheetRows(services, { rule: input.rule, params: input.params, rows: sheet.rows, lines: sheet.lines, fill: input.fill });
+  const sheet = await (services.sheets ?? readSheet)(input.bytes, columns, optional);
+  const result = await scoreSheetRows(services, { rule: input.rule, params: input.params, rows: sheet.rows, lines: sheet.lines, fill: input.fill, onInvalid: input.onInvalid });
   return { result: { ...result, ignoredColumns: sheet.ignoredColumns }, sheet };
 }

@@ -35,7 +35,7 @@ export function snapshotOf(view: TurnoutView): Snapshot {
  * phone never holds it up); when the last leaves, polling stops.
  */
 export class TurnoutHub {
-  private readonly channels = new Map<string, Channel>();
+  private readonly feeds = new Map<string, MeetingFeed>();
   private readonly options: Required<HubOptions>;
   private polls = 0;
 
@@ -43,41 +43,43 @@ export class TurnoutHub {
     this.options = { pollMs: 100, minGapMs: 25, recheckMs: 1000, ...options };
   }
 
-  /** Joins the meeting's channel (creating it with a fresh reading when it is the first). */
+  /** Joins the meeting's feed (creating it with a fresh reading when it is the first). */
   async watch(services: Services, meeting: Meeting): Promise<Subscription> {
-    const fresh = this.channels.has(meeting.id) ? null : snapshotOf(await meetingTurnout(services, meeting));
-    let channel = this.channels.get(meeting.id);
-    if (!channel) {
-      const created: Channel = new Channel(meeting, fresh!, this.options, () => this.polls++, () => {
-        if (this.channels.get(meeting.id) === created) this.channels.delete(meeting.id);
+    const fresh = this.feeds.has(meeting.id) ? null : snapshotOf(await meetingTurnout(services, meeting));
+    let feed = this.feeds.get(meeting.id);
+    if (!feed) {
+      const created: MeetingFeed = new MeetingFeed(meeting, fresh!, this.options, () => this.polls++, () => {
+        if (this.feeds.get(meeting.id) === created) this.feeds.delete(meeting.id);
       });
-      this.channels.set(meeting.id, (channel = created));
+      this.feeds.set(meeting.id, (feed = created));
     }
-    return channel.join(services);
+    return feed.join(services);
   }
 
   /**
-   * Something in this process may have changed turnout (a vote, a paper slip) or the state
-   * (`reload`: open, close): poll now rather than at the next tick. Cheap, and it says nothing
-   * about who or what.
+   * Something in this process changed the meeting's turnout (a vote, a paper slip, slips issued
+   * or voided) or its `state` (open, close): its watchers' poller reads now rather than at the
+   * next tick. Cheap, and it says nothing about who or what. Votes taken by other processes
+   * or isolates are still found by polling.
    */
-  poke(reload = false): void {
-    for (const channel of this.channels.values()) channel.poke(reload);
+  poke(meetingId: string, change: 'turnout' | 'state' = 'turnout'): void {
+    this.feeds.get(meetingId)?.poke(change === 'state');
   }
 
   /** How many meetings are watched, by how many, with how many poll loops running, and polls so far. */
   stats() {
     let watchers = 0;
     let pollers = 0;
-    for (const channel of this.channels.values()) {
-      watchers += channel.size;
-      if (channel.polling) pollers++;
+    for (const feed of this.feeds.values()) {
+      watchers += feed.size;
+      if (feed.polling) pollers++;
     }
-    return { meetings: this.channels.size, watchers, pollers, polls: this.polls };
+    return { meetings: this.feeds.size, watchers, pollers, polls: this.polls };
   }
 }
 
-class Channel {
+/** One watched meeting: its watchers, the one poll loop that reads for all of them, the latest state. */
+class MeetingFeed {
   private readonly subs = new Set<Subscription>();
   /** The watcher whose request runs the poll loop, if any. */
   private pollingFor: Subscription | null = null;
@@ -207,7 +209,7 @@ class Channel {
       if (this.reload || Date.now() - this.meetingAt >= this.options.recheckMs) {
         this.reload = false;
         this.meetingAt = Date.now();
-        this.meeting = await loadMeeting(services, this.meeting.id);
+        this.meeting = await loadMeeting(services, this.meeting.id, 'public'); // the watcher was checked on connect
       }
       const next = snapshotOf(await meetingTurnout(services, this.meeting));
       if (next.data === this.latest.data) return;
@@ -221,19 +223,19 @@ class Channel {
   }
 }
 
-/** One watcher's place in a channel. */
+/** One watcher's place in a feed. */
 export class Subscription {
   closed = false;
 
   constructor(
-    private readonly channel: Channel,
+    private readonly feed: MeetingFeed,
     readonly services: Services,
     private seen: number,
   ) {}
 
   /** The state as of joining (or of the last `next`). */
   get current(): Snapshot {
-    return this.channel.latest;
+    return this.feed.latest;
   }
 
   /** The next state this watcher has not seen, or null after `ms` with no change (or once closed). */
@@ -241,22 +243,22 @@ export class Subscription {
     const deadline = Date.now() + ms;
     for (;;) {
       if (this.closed) return null;
-      const { version, snapshot } = this.channel.current;
+      const { version, snapshot } = this.feed.current;
       if (version !== this.seen) {
         this.seen = version;
         return snapshot;
       }
       const left = deadline - Date.now();
       if (left <= 0) return null;
-      this.channel.ensurePolling(this);
+      this.feed.ensurePolling(this);
       // Wake at least once per stall period to check the poller is still alive.
-      await this.channel.waitForChange(this, Math.min(left, this.channel.stallMs));
+      await this.feed.waitForChange(this, Math.min(left, this.feed.stallMs));
     }
   }
 
   close(): void {
     if (this.closed) return;
     this.closed = true;
-    this.channel.leave(this);
+    this.feed.leave(this);
   }
 }

@@ -8,7 +8,7 @@ import type { Actor } from '../domain/people';
 
 /** A lost slip can no longer vote. The trail records that one slip was voided, never which. */
 export async function voidToken(services: Services, meetingId: string, raw: string, actor: Actor) {
-  const meeting = await loadMeeting(services, meetingId);
+  const meeting = await loadMeeting(services, meetingId, actor);
   if (meeting.status === 'closed') throw new DomainError('meeting_closed', '测评会已结束，不能再作废测评码');
   const token = await findToken(services, raw);
   if (token.meetingId !== meetingId) throw unknownToken();

@@ -1,8 +1,9 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
 import { ballots, categories, meetings, subjects, tokens } from '../../db/schema';
+import { chunk } from '../lib/chunk';
 import { randomId } from '../lib/random';
-import { chunk, type D1Db } from './d1-meetings';
+import type { D1Db } from './d1-meetings';
 import { categoryRoom, meetingRoom, spendable } from './guards';
 import { CHANNEL_PLACEHOLDER, inKeyOrder, RECEIPT_PLACEHOLDER } from './slots';
 import type { NewBallot } from './types';

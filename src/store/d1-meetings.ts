@@ -1,6 +1,7 @@
 import { asc, desc, eq, inArray, type SQL } from 'drizzle-orm';
 import type { DrizzleD1Database } from 'drizzle-orm/d1';
 import * as schema from '../../db/schema';
+import { chunk } from '../lib/chunk';
 import { toMeeting } from './rows';
 import type { NewMeeting } from './types';
 import type { Meeting } from '../domain/meeting';
@@ -9,14 +10,7 @@ const { categories, meetings, subjects } = schema;
 export type D1Db = DrizzleD1Database<typeof schema>;
 
 /** D1 allows 100 bound parameters per statement; multi-row inserts are cut to fit. */
-export const D1_MAX_PARAMS = 100;
-
-export function chunk<T>(items: T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
-}
-
+const D1_MAX_PARAMS = 100;
 const rowsPerInsert = (paramsPerRow: number) => Math.floor(D1_MAX_PARAMS / paramsPerRow);
 
 /** The meeting and its roster and ballot subjects, written in one batch (one implicit transaction). */
@@ -48,7 +42,7 @@ export async function selectMeetings(db: D1Db, where: SQL | undefined): Promise<
     toMeeting(
       row,
       (catsOf.get(row.id) ?? []).map(({ key, label, eligible, issued }) => ({ key, label, eligible, issued })),
-      (subsOf.get(row.id) ?? []).map(({ id, name, kind }) => ({ id, name, kind })),
+      (subsOf.get(row.id) ?? []).map(({ id, name, kind, entryId }) => ({ id, name, kind, entryId })),
     ),
   );
 }

@@ -15,7 +15,9 @@ export function toUser(row: typeof users.$inferSelect): User {
 }
 
 export function toMeeting(row: typeof meetings.$inferSelect, categories: CategoryRow[], subjects: SubjectRow[]): Meeting {
-  return { ...row, rule: row.rule as Rule, categories, subjects };
+  // The digest salt stays in the store: no page or answer that shows a meeting can leak it.
+  const { ballotSalt: _salt, ...rest } = row;
+  return { ...rest, rule: row.rule as Rule, categories, subjects };
 }
 
 export function toAuditEvent(row: typeof auditEvents.$inferSelect): AuditEvent {

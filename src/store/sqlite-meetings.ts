@@ -40,7 +40,7 @@ export class MeetingReader {
       .orderBy(asc(categories.position))
       .prepare();
     this.subjects = db
-      .select({ id: subjects.id, name: subjects.name, kind: subjects.kind })
+      .select({ id: subjects.id, name: subjects.name, kind: subjects.kind, entryId: subjects.entryId })
       .from(subjects)
       .where(eq(subjects.meetingId, id))
       .orderBy(asc(subjects.position))

@@ -1,27 +1,25 @@
 import Database from 'better-sqlite3';
-import { and, asc, desc, eq, sql } from 'drizzle-orm';
+import { desc, eq, sql } from 'drizzle-orm';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import * as schema from '../../db/schema';
-import type { AuditEvent } from '../domain/audit';
 import type { MeetingStatus } from '../domain/meeting-state';
 import { castBatch, type CastQueries } from './ballot-batch.js';
 import { BallotForms } from './ballot-forms';
 import { selectBallotGroups, selectCastCounts, selectReceipts } from './ballot-reads';
 import { GroupCommit } from './group-commit';
 import { categoryRoom, meetingRoom, spendable, whyNotSpent } from './guards';
-import { insertSession, removeSession, selectSession } from './sessions';
-import { toAuditEvent, toUser } from './rows';
+import { StoreCore } from './core';
 import { randomId } from '../lib/random';
 import { CHANNEL_PLACEHOLDER, gradesPlaceholder, inChunks, inKeyOrder, RECEIPT_PLACEHOLDER, receiptOf, slotQueries } from './slots';
 import { finishAtStart } from './sqlite-scrub';
+import { SeasonStore } from './seasons';
 import { MeetingReader } from './sqlite-meetings';
 import { ThreadWriter, wireQuery } from './sqlite-writer';
-import type { CastOutcome, HistoryPending, IssueOutcome, NewBallot, NewMeeting, NewSession, Store } from './types';
+import type { CastOutcome, HistoryPending, IssueOutcome, NewBallot, NewMeeting, Store } from './types';
 import type { Meeting } from '../domain/meeting';
-import type { User } from '../domain/people';
 
-const { auditEvents, ballots, categories, meetings, subjects, tokens, users } = schema;
+const { ballots, categories, meetings, subjects, tokens } = schema;
 type Db = BetterSQLite3Database<typeof schema>;
 
 export interface SqliteOptions {
@@ -53,16 +51,16 @@ export function openDatabase(file: string, options: SqliteOptions = {}): Databas
   return sqlite;
 }
 
-export class SqliteStore implements Store {
-  readonly db: Db;
+export class SqliteStore extends StoreCore<Db> implements Store {
   private readonly token;
   private readonly casts: GroupCommit<NewBallot, boolean>;
   private readonly writer: ThreadWriter<NewBallot> | null;
   private readonly meetingReader: MeetingReader;
   private readonly forms = new BallotForms();
+  readonly seasons: SeasonStore;
 
   constructor(readonly sqlite: Database.Database) {
-    this.db = drizzle(sqlite, { schema });
+    super(drizzle(sqlite, { schema }));
     // The vote path runs thousands of times a second: its statements are prepared once.
     // Placeholders are named after the fields that fill them (NewBallot's, and the slot's).
     const spend = this.db
@@ -96,33 +94,9 @@ export class SqliteStore implements Store {
     // What the start could not finish, the writer thread retries (and shows as pending) at once.
     if (this.writer && (!chores.truncated || chores.rewriteOwed)) void this.writer.finish({ waitMs: 0, rewrite: chores.rewriteOwed });
     this.meetingReader = new MeetingReader(this.db);
-  }
-
-  async createUser(user: User & { keyHash: string }) {
-    this.db.insert(users).values(user).run();
-  }
-  async userByKeyHash(keyHash: string) {
-    const row = this.db.select().from(users).where(eq(users.keyHash, keyHash)).get();
-    return row ? toUser(row) : null;
-  }
-  async listUsers() {
-    return this.db.select().from(users).orderBy(asc(users.createdAt)).all().map(toUser);
-  }
-  async revokeUser(id: string) {
-    return this.db.update(users).set({ revoked: true }).where(eq(users.id, id)).run().changes === 1;
-  }
-  async countUsers() {
-    return this.db.$count(users);
-  }
-
-  createSession(session: NewSession) {
-    return insertSession(this.db, session);
-  }
-  sessionByHash(hash: string, now: string) {
-    return selectSession(this.db, hash, now);
-  }
-  deleteSession(hash: string) {
-    return removeSession(this.db, hash);
+    // One transaction on this connection: drizzle's sync builders run inside it.
+    const run = (step: unknown) => (step as { run(): { changes: number } }).run().changes;
+    this.seasons = new SeasonStore(this.db, async (steps) => sqlite.transaction(() => steps.map(run)).immediate());
   }
 
   async createMeeting(m: NewMeeting) {
@@ -146,16 +120,6 @@ export class SqliteStore implements Store {
       .orderBy(desc(meetings.createdAt))
       .all();
     return (await Promise.all(rows.map((r) => this.getMeeting(r.id)))) as Meeting[];
-  }
-
-  async setStatus(id: string, from: MeetingStatus, to: MeetingStatus, at: string) {
-    const stamp = to === 'open' ? { openedAt: at } : to === 'closed' ? { closedAt: at } : {};
-    const res = this.db
-      .update(meetings)
-      .set({ status: to, ...stamp })
-      .where(and(eq(meetings.id, id), eq(meetings.status, from)))
-      .run();
-    return res.changes === 1;
   }
 
   async issueTokens(meetingId: string, category: string, hashes: string[]): Promise<IssueOutcome> {
@@ -202,15 +166,6 @@ export class SqliteStore implements Store {
     return row ? { meetingId: row.meetingId, category: row.category, state: row.state, receipt: receiptOf(row) } : null;
   }
 
-  async voidToken(meetingId: string, hash: string) {
-    const res = this.db
-      .update(tokens)
-      .set({ state: 'void' })
-      .where(and(eq(tokens.hash, hash), eq(tokens.meetingId, meetingId), eq(tokens.state, 'unused')))
-      .run();
-    return res.changes === 1;
-  }
-
   async castBallot(b: NewBallot): Promise<CastOutcome> {
     if ((await this.casts.submit(b)) === true) return 'cast';
     return whyNotSpent(this.db, b.tokenHash, b.meetingId);
@@ -251,19 +206,5 @@ export class SqliteStore implements Store {
 
   receipts(meetingId: string) {
     return selectReceipts(this.db, meetingId);
-  }
-
-  async lastAuditEvent(meetingId: string): Promise<AuditEvent | null> {
-    const row = this.db.select().from(auditEvents).where(eq(auditEvents.meetingId, meetingId)).orderBy(desc(auditEvents.seq)).limit(1).get();
-    return row ? toAuditEvent(row) : null;
-  }
-
-  async insertAuditEvent(e: AuditEvent) {
-    const res = this.db.insert(auditEvents).values(e).onConflictDoNothing().run();
-    return res.changes === 1;
-  }
-
-  async auditEvents(meetingId: string) {
-    return this.db.select().from(auditEvents).where(eq(auditEvents.meetingId, meetingId)).orderBy(asc(auditEvents.seq)).all().map(toAuditEvent);
   }
 }

@@ -3,9 +3,15 @@ import type { MeetingStatus } from '../domain/meeting-state';
 import type { Channel, StoredBallot } from '../domain/results';
 import type { CategoryRow, Meeting, SubjectRow } from '../domain/meeting';
 import type { User } from '../domain/people';
+import type { SeasonStore } from './seasons';
 
 export type NewMeeting = Omit<Meeting, 'issued' | 'categories' | 'openedAt' | 'closedAt'> & {
   categories: Omit<CategoryRow, 'issued'>[];
+  /**
+   * The ballot-box digest's random key: kept with the meeting, never in a Meeting read or an
+   * event. The app always sets it (create-meeting); a meeting without one gets no ballot digest.
+   */
+  ballotSalt?: string;
 };
 
 export interface TokenRow {
@@ -53,6 +59,9 @@ export interface BallotForm {
 }
 
 export interface Store {
+  /** Seasons (考评), one implementation over both drizzle handles (seasons.ts). */
+  readonly seasons: SeasonStore;
+
   createUser(user: User & { keyHash: string }): Promise<void>;
   userByKeyHash(keyHash: string): Promise<User | null>;
   listUsers(): Promise<User[]>;
@@ -68,6 +77,14 @@ export interface Store {
   createMeeting(meeting: NewMeeting): Promise<void>;
   getMeeting(id: string): Promise<Meeting | null>;
   listMeetings(filter?: { status?: MeetingStatus }): Promise<Meeting[]>;
+  /** Co-supervisors (the creator is not listed: meetings.createdBy is always an owner). Idempotent. */
+  addCoSupervisor(meetingId: string, userId: string, at: string): Promise<void>;
+  removeCoSupervisor(meetingId: string, userId: string): Promise<void>;
+  coSupervisors(meetingId: string): Promise<User[]>;
+  /** Ids of the meetings `userId` was added to as a co-supervisor. */
+  coSupervisedMeetings(userId: string): Promise<string[]>;
+  /** The key of the meeting's ballot-box digest; null for an unknown meeting. */
+  ballotSalt(meetingId: string): Promise<string | null>;
   /** Conditional update: only moves from `from`; false when the state had changed. */
   setStatus(id: string, from: MeetingStatus, to: MeetingStatus, at: string): Promise<boolean>;
 

@@ -23,7 +23,8 @@ describe('paper ballots and printable slip sheets', () => {
 
   it('a keyed-in paper slip counts once (channels.paper = 1) and the same token then cannot vote by phone (409 token_used)', async () => {
     const m = await newMeeting(supervisor, twoSubjects);
-    const [paper, phone] = await issue(supervisor, m.id, 2);
+    // Three more phone votes lift the meeting over the publication floor of 5.
+    const [paper, phone, ...more] = await issue(supervisor, m.id, 5);
     await supervisor.post(`/api/meetings/${m.id}/open`);
 
     const keyed = await supervisor.post(`/api/meetings/${m.id}/paper-ballots`, { token: paper, choices: { [m.subjects[0]]: 'satisfied', [m.subjects[1]]: 'dissatisfied' } });
@@ -41,11 +42,12 @@ describe('paper ballots and printable slip sheets', () => {
     expect(await byPage.text()).toContain(keyed.body.receipt);
 
     expect((await voter.post('/api/ballots', { token: phone, choices: allGraded(m.subjects, 'very_satisfied') })).status).toBe(201);
+    for (const t of more) expect((await voter.post('/api/ballots', { token: t, choices: allGraded(m.subjects, 'basically_satisfied') })).status).toBe(201);
     await supervisor.post(`/api/meetings/${m.id}/close`);
     const r = (await scorer.get(`/api/meetings/${m.id}/results`)).body;
-    expect(r).toMatchObject({ cast: 2, channels: { phone: 1, paper: 1 } });
-    expect(r.subjects[0].counts).toEqual({ very_satisfied: 1, satisfied: 1, basically_satisfied: 0, dissatisfied: 0 });
-    expect(r.subjects[1].counts).toEqual({ very_satisfied: 1, satisfied: 0, basically_satisfied: 0, dissatisfied: 1 });
+    expect(r).toMatchObject({ cast: 5, channels: { phone: 4, paper: 1 } });
+    expect(r.subjects[0].counts).toEqual({ very_satisfied: 1, satisfied: 1, basically_satisfied: 3, dissatisfied: 0 });
+    expect(r.subjects[1].counts).toEqual({ very_satisfied: 1, satisfied: 0, basically_satisfied: 3, dissatisfied: 1 });
     expect((await voter.get(`/api/meetings/${m.id}/receipts`)).body.receipts).toContain(keyed.body.receipt);
   });
 

@@ -1,3 +1,7 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import * as XLSX from '@e965/xlsx';
 import { issue, newMeeting, type GradeName } from '../helpers/scenario';
 import { client, type Client } from '../helpers/target';
@@ -77,4 +81,29 @@ export async function upload(url: string, key: string, u: Upload) {
 export async function download(url: string, key: string, path: string) {
   const res = await fetch(url + path, { headers: { authorization: `Bearer ${key}` } });
   return { status: res.status, headers: res.headers, bytes: await res.arrayBuffer() };
+}
+
+/**
+ * A workbook opened by LibreOffice Calc (headless), the way a scorer's office suite reads it:
+ * the first sheet as UTF-8 CSV rows, and the whole workbook printed to PDF (page size read by
+ * pdfinfo). A private profile directory keeps concurrent runs apart.
+ */
+export function openInLibreOffice(bytes: ArrayBuffer | Uint8Array, name = 'book.xlsx'): { rows: string[][]; pageSize: string } {
+  const dir = mkdtempSync(join(tmpdir(), 'minping-lo-'));
+  try {
+    const file = join(dir, name);
+    writeFileSync(file, bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes));
+    const soffice = (...args: string[]) =>
+      execFileSync('soffice', ['--headless', '--norestore', `-env:UserInstallation=file://${dir}/profile`, ...args, '--outdir', dir, file], { stdio: 'pipe', timeout: 120_000 });
+    soffice('--convert-to', 'csv:Text - txt - csv (StarCalc):44,34,76,1');
+    soffice('--convert-to', 'pdf');
+    const base = name.replace(/\.xlsx$/, '');
+    const csv = readFileSync(join(dir, `${base}.csv`), 'utf8').replace(/^\uFEFF/, '');
+    const rows = XLSX.utils.sheet_to_json<string[]>(XLSX.read(csv, { type: 'string', raw: true }).Sheets.Sheet1, { header: 1, raw: true, defval: '' });
+    const info = execFileSync('pdfinfo', [join(dir, `${base}.pdf`)], { encoding: 'utf8' });
+    const pageSize = /Page size:\s+(.+)/.exec(info)?.[1] ?? '';
+    return { rows, pageSize };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }

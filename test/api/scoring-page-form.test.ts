@@ -55,7 +55,7 @@ describe('the scorer page form', () => {
     const href = /id="template-csv"[^>]*href="([^"]+)"|href="([^"]+)"[^>]*id="template-csv"/.exec(html)!;
     const link = (href[1] ?? href[2]).replaceAll('&amp;', '&');
     const template = await fetch(target.url + link, { headers: { authorization: `Bearer ${scorerKey}` } });
-    expect((await template.text()).split('\r\n')[0]).toBe('编号 (id),self,township'); // text() drops the BOM
+    expect((await template.text()).split('\r\n')[0]).toBe('编号,self,township,直接定级'); // text() drops the BOM
   });
 
   it('first-secretary: shares and rounding from the form decide the quota', async () => {
@@ -72,5 +72,42 @@ describe('the scorer page form', () => {
     expect(html).toContain('参数 fiveStarShare 不应大于 1');
     expect(html).toContain('value="1.5"');
     expect(html).not.toContain('id="ranked"');
+  });
+
+  it('更多参数 (JSON) adds quotas and 不定星级 rules; a quota typed there replaces the form field that says the same', async () => {
+    const rows = [100, 97, 94, 91, 88, 85, 82, 75, 65, 45].map((t, i) => `b${i + 1},${t},0,0,${t}`).join('\n');
+    const { status, html } = await compute(
+      {
+        rule: 'star-rating',
+        'p.fiveStarShare': '0.3', // the form's default, superseded by quotas."5" below
+        more: JSON.stringify({ quotas: { '5': { max: 0.1 }, '4': { max: 0.3 } }, noStarBelow: 50 }),
+      },
+      `编号,基础项得分,加分项得分,减分项扣分,评议项得分\n${rows}\n`,
+    );
+    expect(status).toBe(200);
+    const stars = rankedRows(html).map((r) => [r[1], r[r.length - 3]]);
+    expect(stars.map(([, s]) => s)).toEqual([
+      '★★★★★（5星）', '★★★★（4星）', '★★★★（4星）', '★★★★（4星）', '★★★（3星）', '★★★（3星）', '★★★（3星）', '★★★（3星）', '★★（2星）', '不定星级',
+    ]);
+    // The box shows what it took, so the next computation uses the same; the form shows ★5 = 10%.
+    expect(html).toContain('&quot;4&quot;:{&quot;max&quot;:0.3}');
+    expect(html).toMatch(/name="p.fiveStarShare" value="0.1"/);
+  });
+
+  it('the 001 考核细则 is offered for 第一书记: its template link, and p.sheet scores item by item', async () => {
+    const page = await fetch(`${target.url}/staff/scoring?rule=first-secretary`, { headers: { authorization: `Bearer ${scorerKey}` } });
+    const html = await page.text();
+    expect(html).toContain('id="template-first-secretary-001"');
+    expect(html).toContain('value="first-secretary-001"');
+    const csv = 'id,category,satisfaction,research.diary,talks.talked,talks.received,deeds.funds\nS1,村,1,4,5,3,2\nS2,村,1,4,5,3,0\n';
+    const res = await compute({ rule: 'first-secretary', 'p.sheet': 'first-secretary-001' }, csv);
+    expect(res.status).toBe(200);
+    // S1: base 100 + 资金 2 × 5 = 110; S2: 100.
+    const ranked = rankedRows(res.html);
+    expect(ranked.map((r) => [r[1], r[r.length - 4]])).toEqual([
+      ['S1', '110'],
+      ['S2', '100'],
+    ]);
+    expect(res.html).toMatch(/value="first-secretary-001" checked/);
   });
 });

@@ -37,10 +37,11 @@ describe('POST /api/scoring/run', () => {
       expect(res.body.rule).toBe('upgrade-composite');
       expect(res.body.params.weights).toEqual({ self: 2, mass: 3, superior: 5 });
       expect(pick(res.body.rows, 'id', 'total', 'grade', 'rank')).toEqual([
-        ['U1', 94, '好', 2],
-        ['U2', 82.5, '较好', 3],
-        ['U3', 100, '较差', 1],
-        ['U4', 82.5, '较好', 3],
+        // DESIGN's rank rule: the vetoed U3 ranks among the 较差, never 1st.
+        ['U1', 94, '好', 1],
+        ['U2', 82.5, '较好', 2],
+        ['U3', 100, '较差', 4],
+        ['U4', 82.5, '较好', 2],
       ]);
       expect(res.body.rows[2].reasons).toEqual(['veto: 存在“一票否决”情形，直接定为“较差”']);
       expect(res.body.rows[0].reasons).toEqual([]);
@@ -56,7 +57,13 @@ describe('POST /api/scoring/run', () => {
         ],
       });
       expect(res.status).toBe(200);
-      expect(res.body.params).toEqual({ weights: { self: 1, mass: 1, superior: 1 }, bands: [{ min: 95, grade: '优' }], lowest: '良' });
+      expect(res.body.params).toEqual({
+        weights: { self: 1, mass: 1, superior: 1 },
+        bands: [{ min: 95, grade: '优' }],
+        lowest: '良',
+        quotas: {},
+        quotaRounding: 'floor',
+      });
       expect(pick(res.body.rows, 'total', 'grade', 'rank')).toEqual([
         [95, '优', 1],
         [95, '优', 1], // 94.9966… rounds to 95.00, and the rounded total is what decides
@@ -70,8 +77,9 @@ describe('POST /api/scoring/run', () => {
       const res = await run({ rule: 'first-secretary', rows });
       expect(res.status).toBe(200);
       expect(pick(res.body.rows, 'id', 'total', 'grade', 'rank')).toEqual([
-        ['s1', 90, '良好', 1],
-        ['s2', 85.5, '优秀', 2],
+        // DESIGN's rank rule: outcome first, so the blocked s1 (良好) ranks after s2 (优秀).
+        ['s1', 90, '良好', 2],
+        ['s2', 85.5, '优秀', 1],
         ['s3', 81, '称职', 3],
         ['s4', 76.5, '称职', 4],
       ]);
@@ -182,7 +190,8 @@ describe('POST /api/scoring/run', () => {
     it('a non-numeric score is a 400 naming the row, the id and the column', async () => {
       const res = await run({ rule: 'upgrade-composite', rows: [good, { ...good, id: 'B', self: '九十' }] });
       expect(res.status).toBe(400);
-      expect(res.body.error).toEqual({ code: 'invalid_rows', message: '第2行（编号 B）self（基层党组织自评分）不是数字：“九十”' });
+      const message = '第2行（编号 B）self（基层党组织自评分）不是数字：“九十”';
+      expect(res.body.error).toEqual({ code: 'invalid_rows', message, details: [{ row: 2, field: 'self', message }] });
     });
 
     it('an out-of-range score is a 400 with the range (a percentage typed as satisfaction)', async () => {

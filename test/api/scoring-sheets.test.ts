@@ -5,16 +5,8 @@ import { client, type Client, type Target } from '../helpers/target';
 import { closedMeeting, download, fillTemplate, readWorkbook, sheetGrid, upload, type Grid } from './scoring-kit';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const UPGRADE_HEADER = [
-  '编号 (id)',
-  '测评对象名称 (subject)',
-  '所在单位 (organization)',
-  '测评会编号 (meetingId)',
-  '基层党组织自评分 (self)',
-  '上级党组织考评分 (superior)',
-  '党员群众测评满意度 (satisfaction)',
-  '一票否决 (veto)',
-];
+// Chinese labels only (issue 15: a printed sheet carries no English field names); uploads map back by label.
+const UPGRADE_HEADER = ['编号', '测评对象名称', '所在单位', '测评会编号', '基层党组织自评分', '上级党组织考评分', '党员群众测评满意度', '一票否决', '直接定级'];
 
 /** Columns of a result grid by header name, rows as objects. */
 function table(grid: Grid) {
@@ -39,7 +31,7 @@ describe('scoring spreadsheets: templates, uploads, exports', () => {
   const get = (path: string) => download(target.url, scorerKey, path);
   const send = (u: Parameters<typeof upload>[2]) => upload(target.url, scorerKey, u);
 
-  it('the .xlsx template has a header of “label (field)”, an example row and a 填写说明 sheet', async () => {
+  it('the .xlsx template has a header of Chinese labels, an example row and a 填写说明 sheet', async () => {
     const res = await get('/api/scoring/templates/upgrade-composite.xlsx');
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe(XLSX_TYPE);
@@ -49,22 +41,33 @@ describe('scoring spreadsheets: templates, uploads, exports', () => {
     const [header, example] = sheetGrid(wb);
     expect(header).toEqual(UPGRADE_HEADER);
     expect(example).toEqual(['示例01', '示例村党支部', '示例村', null, 88, 92, 0.9333, '否']);
-    const notes = sheetGrid(wb, '填写说明').map((r) => r.join(' '));
+    const grid = sheetGrid(wb, '填写说明');
+    const notes = grid.map((r) => r.join(' '));
     expect(notes[0]).toBe('评分规则 晋位升级综合评定（三评）（upgrade-composite）');
     expect(notes.some((l) => l.includes('自评分 × 2 + 群众测评分 × 3 + 上级考评分 × 5'))).toBe(true);
-    expect(notes).toContain('党员群众测评满意度 satisfaction 必填 0–1 满意度系数，填小数，如 0.9333；测评分 = 满意度 × 100');
+    // Satisfaction is one thing, said the same way in both places: required, unless filled from meetings.
+    expect(grid).toContainEqual([
+      '党员群众测评满意度',
+      null,
+      '必填；勾选“自动填入满意度”时可留空',
+      '0–1，或如 28/30',
+      '满意度系数：填小数（如 0.9333）或票数之比（如 28/30）；测评分 = 满意度 × 100',
+    ]);
+    expect(notes.some((l) => l.includes('勾选“自动填入满意度”时可留空：按测评对象名称'))).toBe(true);
+    expect(grid).toContainEqual(['参数', '权重', '基层党组织自评分 2，群众测评分 3，上级党组织考评分 5']);
+    expect(grid).toContainEqual(['参数', '等次分数线', '90分及以上 好；80分及以上 较好；60分及以上 一般']);
   });
 
   it('the .csv template is UTF-8 with a BOM; weighted takes its columns from ?params, else the 3 : 7 example', async () => {
     const csv = await get('/api/scoring/templates/star-rating.csv');
     expect(csv.status).toBe(200);
     const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(csv.bytes);
-    expect(text.split('\r\n')[0]).toBe('\uFEFF编号 (id),基础项得分 (base),加分项得分 (bonus),减分项扣分 (deductions),评议项得分 (review)');
+    expect(text.split('\r\n')[0]).toBe('\uFEFF编号,测评对象名称,所在单位,测评会编号,基础项得分,加分项得分,减分项扣分,评议项得分,民主评议满意率,一票否决,直接定级');
     const example = new TextDecoder().decode((await get('/api/scoring/templates/weighted.csv')).bytes);
-    expect(example.split('\r\n')[0]).toBe('编号 (id),self,township');
+    expect(example.split('\r\n')[0]).toBe('编号,self,township,直接定级');
     const params = encodeURIComponent(JSON.stringify({ weights: { work: 6, satisfaction: 4 }, bands: [{ min: 60, grade: '合格' }] }));
     const own = new TextDecoder().decode((await get(`/api/scoring/templates/weighted.csv?params=${params}`)).bytes);
-    expect(own.split('\r\n')[0]).toBe('编号 (id),测评对象名称 (subject),所在单位 (organization),测评会编号 (meetingId),work,satisfaction');
+    expect(own.split('\r\n')[0]).toBe('编号,测评对象名称,所在单位,测评会编号,work,satisfaction,直接定级');
     expect((await get('/api/scoring/templates/five-star.xlsx')).status).toBe(404);
   });
 
@@ -82,15 +85,17 @@ describe('scoring spreadsheets: templates, uploads, exports', () => {
     const wb = readWorkbook(res.bytes);
     expect(wb.SheetNames).toEqual(['评分结果', '说明']);
     const rows = table(sheetGrid(wb));
-    expect(rows.map((r) => [r['排名'], r['编号 (id)'], r['群众测评得分'], r['总分'], r['等次']])).toEqual([
-      [1, 'B3', 100, 100, '较差'],
-      [2, 'B1', 95, 94, '好'],
-      [3, 'B2', 80, 82.5, '较好'],
-      [3, 'B4', 80, 82.5, '较好'],
+    // DESIGN's rank rule: the vetoed B3 ranks among the 较差, last, not 1st.
+    expect(rows.map((r) => [r['排名'], r['编号'], r['群众测评得分'], r['总分'], r['等次']])).toEqual([
+      [1, 'B1', 95, 94, '好'],
+      [2, 'B2', 80, 82.5, '较好'],
+      [2, 'B4', 80, 82.5, '较好'],
+      [4, 'B3', 100, 100, '较差'],
     ]);
-    expect(rows[0]['说明']).toBe('存在“一票否决”情形，直接定为“较差”');
-    expect(rows[1]['一票否决 (veto)']).toBe('否');
-    expect(sheetGrid(wb, '说明')[3]).toEqual(['结果是否完整', '完整']);
+    expect(rows[3]['说明']).toBe('存在“一票否决”情形，直接定为“较差”');
+    expect(rows[0]['一票否决']).toBe('否');
+    expect(rows[0]['满意度（%）']).toBe(95);
+    expect(sheetGrid(wb, '说明')).toContainEqual(['结果是否完整', '完整']);
   });
 
   it('a CSV upload (with or without BOM, headers retyped as labels or in full-width brackets) scores the same', async () => {
@@ -114,8 +119,8 @@ describe('scoring spreadsheets: templates, uploads, exports', () => {
     expect(csv.status).toBe(200);
     expect(csv.headers.get('content-type')).toBe('text/csv; charset=utf-8');
     const lines = csv.text.split('\r\n');
-    expect(lines[0]).toBe('\uFEFF排名,编号 (id),基础项得分 (base),加分项得分 (bonus),减分项扣分 (deductions),评议项得分 (review),总分,星级,说明,满意度来源');
-    expect(lines[1]).toBe('1,r1,85,25,0,90,100.5,5,加分项25分超过上限20分，按20分计,');
+    expect(lines[0]).toBe('\uFEFF排名,编号,测评对象名称,所在单位,测评会编号,基础项得分,加分项得分,减分项扣分,评议项得分,民主评议满意率,一票否决,直接定级,满意度（%）,总分,星级,说明,满意度来源');
+    expect(lines[1]).toBe('1,r1,,,,85,25,0,90,,否,,,100.5,5,加分项25分超过上限20分，按20分计,');
   });
 
   it('satisfaction is filled from real closed meetings: by subject or by organization, invalid results flagged, unmatched rows listed', async () => {
@@ -123,10 +128,11 @@ describe('scoring spreadsheets: templates, uploads, exports', () => {
       title: '2026年东风村民主测评',
       organization: '东风村',
       subjects: ['东风村党支部'],
-      eligible: 3,
-      votes: ['very_satisfied', 'satisfied', 'dissatisfied'],
+      eligible: 6,
+      votes: ['very_satisfied', 'satisfied', 'dissatisfied', 'very_satisfied', 'satisfied', 'dissatisfied'],
     });
-    const west = await closedMeeting(target.url, supervisor, { title: '2026年西岭村民主测评', organization: '西岭村', subjects: ['西岭村党支部'], eligible: 6, votes: ['very_satisfied'] });
+    // 5 of 9: over the publication floor, under the 2/3 quorum.
+    const west = await closedMeeting(target.url, supervisor, { title: '2026年西岭村民主测评', organization: '西岭村', subjects: ['西岭村党支部'], eligible: 9, votes: Array(5).fill('very_satisfied') });
     const template = (await get('/api/scoring/templates/upgrade-composite.xlsx')).bytes;
     const sheet = fillTemplate(template, [
       ['D1', '东风村党支部', null, null, 90, 90, null],
@@ -138,14 +144,27 @@ describe('scoring spreadsheets: templates, uploads, exports', () => {
     const res = await send({ bytes: sheet, name: 'fill.xlsx', fields: { rule: 'upgrade-composite', fill: '1' } });
     expect(res.status).toBe(200);
     expect(res.body.filled).toEqual([
-      { line: 3, id: 'D1', meetingId: east, meeting: '2026年东风村民主测评', subject: '东风村党支部', organization: '东风村', satisfaction: 0.6666666666666666, valid: true },
-      { line: 4, id: 'D2', meetingId: west, meeting: '2026年西岭村民主测评', subject: '西岭村党支部', organization: '西岭村', satisfaction: 1, valid: false },
+      { line: 3, id: 'D1', meetingId: east, meeting: '2026年东风村民主测评', subject: '东风村党支部', organization: '东风村', satisfaction: '4/6', satisfied: 4, cast: 6, valid: true },
+      {
+        line: 4,
+        id: 'D2',
+        meetingId: west,
+        meeting: '2026年西岭村民主测评',
+        subject: '西岭村党支部',
+        organization: '西岭村',
+        satisfaction: '5/5',
+        satisfied: 5,
+        cast: 5,
+        valid: false,
+        invalidReason: '参加投票人数未达应参加人数的2/3，结果无效',
+      },
     ]);
     expect(res.body.unmatched).toEqual([{ line: 5, id: 'D3', subject: '新农村党支部', reason: '没有找到测评对象“新农村党支部”的已结束测评会', scored: false }]);
     expect(res.body.complete).toBe(false);
+    // Filled as the ballot counts (exact fractions, DESIGN "exact satisfaction everywhere").
     expect(res.body.rows.map((r: any) => [r.id, r.satisfaction, r.total, r.grade, r.rank])).toEqual([
-      ['D1', 0.6666666666666666, 83, '较好', 2],
-      ['D2', 1, 86, '较好', 1],
+      ['D1', '4/6', 83, '较好', 2],
+      ['D2', '5/5', 86, '较好', 1],
       ['D4', 0.5, 64, '一般', 3], // its own 0.5 is kept when only blanks are filled
     ]);
 
@@ -153,12 +172,55 @@ describe('scoring spreadsheets: templates, uploads, exports', () => {
     expect(forced.status).toBe(200);
     const wb = readWorkbook(forced.bytes);
     const rows = table(sheetGrid(wb));
-    const d4 = rows.find((r) => r['编号 (id)'] === 'D4')!;
-    expect([d4['总分'], d4['满意度来源']]).toEqual([69, '2026年东风村民主测评 · 东风村党支部（结果有效）']);
-    expect(rows.find((r) => r['编号 (id)'] === 'D2')!['满意度来源']).toBe('2026年西岭村民主测评 · 西岭村党支部（结果无效：参加人数未达要求）');
+    const d4 = rows.find((r) => r['编号'] === 'D4')!;
+    expect([d4['总分'], d4['满意度来源']]).toEqual([69, '2026年东风村民主测评 · 东风村党支部：4/6（结果有效）']);
+    expect(rows.find((r) => r['编号'] === 'D2')!['满意度来源']).toBe(
+      '2026年西岭村民主测评 · 西岭村党支部：5/5（不予采用为最高等次：参加投票人数未达应参加人数的2/3，结果无效）',
+    );
     const about = sheetGrid(wb, '说明');
     expect(about).toContainEqual(['第5行', 'D3', '没有找到测评对象“新农村党支部”的已结束测评会', '否']);
-    expect(about[3][1]).toMatch(/^不完整/);
+    expect(about.find((r) => r[0] === '结果是否完整')![1]).toMatch(/^不完整/);
+    // The row left out is still in the main table, with why.
+    const d3 = rows.find((r) => r['编号'] === 'D3')!;
+    expect([d3['排名'], d3['说明']]).toEqual(['未计算', '表格第5行未参与计算：没有找到测评对象“新农村党支部”的已结束测评会']);
+  });
+
+  it("a real meeting's 28/30 is filled as 28/30: self 100, superior 83.99 → 89.995 → 90.00 好 (a float gives 89.99 较好)", async () => {
+    const votes = [...Array(28).fill('satisfied'), 'dissatisfied', 'basically_satisfied'] as const;
+    await closedMeeting(target.url, supervisor, { title: '2026年南湖村民主测评', organization: '南湖村', subjects: ['南湖村党支部'], eligible: 30, votes: [...votes] });
+    const template = (await get('/api/scoring/templates/upgrade-composite.xlsx')).bytes;
+    const res = await send({ bytes: fillTemplate(template, [['N1', '南湖村党支部', null, null, 100, 83.99, null]]), name: 'n.xlsx', fields: { rule: 'upgrade-composite', fill: '1' } });
+    expect(res.status).toBe(200);
+    expect(res.body.rows[0]).toMatchObject({ id: 'N1', satisfaction: '28/30', total: 90, grade: '好' });
+  });
+
+  it('a top total on an invalid meeting is held below the top grade, or with invalid=refuse left unfilled', async () => {
+    // eligible 9, 5 ballots: over the publication floor, under 2/3, so the result does not count.
+    await closedMeeting(target.url, supervisor, { title: '2026年北坡村民主测评', organization: '北坡村', subjects: ['北坡村党支部'], eligible: 9, votes: Array(5).fill('very_satisfied') });
+    // eligible 6, 1 ballot: withheld under the floor; there is nothing to fill, so the row is refused.
+    await closedMeeting(target.url, supervisor, { title: '2026年东岗村民主测评', organization: '东岗村', subjects: ['东岗村党支部'], eligible: 6, votes: ['very_satisfied'] });
+    const template = (await get('/api/scoring/templates/upgrade-composite.xlsx')).bytes;
+    const sheet = fillTemplate(template, [
+      ['B1', '北坡村党支部', null, null, 100, 100, null],
+      ['B2', '北坡村党支部', null, null, 100, 100, 0.95],
+      ['B3', '东岗村党支部', null, null, 100, 100, null],
+    ]);
+    const flagged = await send({ bytes: sheet, name: 'b.xlsx', fields: { rule: 'upgrade-composite', fill: '1' } });
+    expect(flagged.status).toBe(200);
+    expect(flagged.body.unmatched).toEqual([
+      { line: 5, id: 'B3', subject: '东岗村党支部', reason: '测评会“2026年东岗村民主测评”只有 1 张选票，少于公布下限，不公布满意度', scored: false },
+    ]);
+    // 100 on all three would be 好; the satisfaction is from a meeting that does not count.
+    expect(flagged.body.rows[0]).toMatchObject({ id: 'B1', total: 100, grade: '较好', satisfactionInvalid: true });
+    expect(flagged.body.rows[0].reasons[0]).toMatch(/^satisfaction_invalid: /);
+    expect(flagged.body.rows[1]).toMatchObject({ id: 'B2', total: 98.5, grade: '好' }); // its own figure, not filled
+
+    const refused = await send({ bytes: sheet, name: 'b.xlsx', fields: { rule: 'upgrade-composite', fill: '1', invalid: 'refuse' } });
+    expect(refused.status).toBe(200);
+    expect(refused.body.rows.map((r: any) => r.id)).toEqual(['B2']);
+    expect(refused.body.unmatched[0]).toEqual(
+      { line: 3, id: 'B1', subject: '北坡村党支部', reason: '测评会“2026年北坡村民主测评”中“北坡村党支部”的满意度不能采用：参加投票人数未达应参加人数的2/3，结果无效', scored: false },
+    );
   });
 
   it('a bad cell is a 400 that names the line Excel shows', async () => {
@@ -169,15 +231,16 @@ describe('scoring spreadsheets: templates, uploads, exports', () => {
     ]);
     const res = await send({ bytes: sheet, name: 'bad.xlsx', fields: { rule: 'upgrade-composite' } });
     expect(res.status).toBe(400);
-    expect(res.body.error).toEqual({ code: 'invalid_rows', message: '表格第4行（编号 E2）self（基层党组织自评分）不是数字：“九十”' });
+    const message = '表格第4行（编号 E2）self（基层党组织自评分）不是数字：“九十”';
+    expect(res.body.error).toEqual({ code: 'invalid_rows', message, details: [{ row: 4, field: 'self', message }] });
   });
 
   it('refuses a sheet it cannot use with a 400 that says what to do', async () => {
     const missing = await send({ bytes: '编号,自评分 (self)\nA,90\n', name: 'x.csv', fields: { rule: 'upgrade-composite' } });
     expect(missing.status).toBe(400);
     expect(missing.body.error.code).toBe('missing_columns');
-    expect(missing.body.error.message).toContain('上级党组织考评分 (superior)');
-    expect(missing.body.error.message).toContain('党员群众测评满意度 (satisfaction)');
+    expect(missing.body.error.message).toContain('上级党组织考评分');
+    expect(missing.body.error.message).toContain('党员群众测评满意度');
 
     const gbk = await send({ bytes: new Uint8Array([0xb1, 0xe0, 0xba, 0xc5, 0x2c, 0x41, 0x0a]), name: 'gbk.csv', fields: { rule: 'star-rating' } });
     expect(gbk.status).toBe(400);

@@ -64,7 +64,7 @@ describe('the turnout hub: one poller per meeting however many watch', () => {
     expect(hub.stats()).toMatchObject({ meetings: 1, watchers: 50 });
     for (const t of tokens) {
       await vote(t, meeting.subjects[0].id);
-      hub.poke();
+      hub.poke(meeting.id);
     }
     await expect.poll(() => watchers.every((w) => w.seen.at(-1) === 10), { timeout: 5000 }).toBe(true);
     const { polls, pollers } = hub.stats();
@@ -132,7 +132,7 @@ describe('the turnout hub: one poller per meeting however many watch', () => {
     const w = watcher(await hub.watch(services, meeting));
     await vote(tokens[0], meeting.subjects[0].id);
     await changeState(services, meeting.id, 'close', actor);
-    hub.poke(true);
+    hub.poke(meeting.id, 'state');
     await expect.poll(() => w.sub.current.view.status, { timeout: 5000 }).toBe('closed');
     expect(w.sub.current.view.cast).toBe(1);
     w.sub.close();

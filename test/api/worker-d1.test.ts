@@ -80,8 +80,8 @@ describe('minping on Cloudflare Workers + D1 (wrangler, local workerd)', () => {
   });
 
   it('exports results as a real Excel workbook and serves the public notice', async () => {
-    const m = await newMeeting(staff, { title: '导出（Workers）', eligible: 3, subjects: [{ name: '支部' }] });
-    const tokens = await issue(staff, m.id, 3);
+    const m = await newMeeting(staff, { title: '导出（Workers）', eligible: 5, subjects: [{ name: '支部' }] });
+    const tokens = await issue(staff, m.id, 5);
     await staff.post(`/api/meetings/${m.id}/open`);
     for (const t of tokens) await voter.post('/api/ballots', { token: t, choices: allGraded(m.subjects, 'very_satisfied') });
     await staff.post(`/api/meetings/${m.id}/close`);
@@ -89,10 +89,15 @@ describe('minping on Cloudflare Workers + D1 (wrangler, local workerd)', () => {
     expect(res.status).toBe(200);
     const book = XLSX.read(new Uint8Array(await res.arrayBuffer()));
     const rows = XLSX.utils.sheet_to_json<unknown[]>(book.Sheets[book.SheetNames[0]], { header: 1 });
-    expect(rows[1]).toEqual(expect.arrayContaining(['支部', 3, 100]));
+    expect(rows[1]).toEqual(expect.arrayContaining(['支部', 5, 100]));
     const notice = await voter.get(`/notice/${m.id}`);
     expect(notice.status).toBe(200);
     expect(notice.text).toContain('导出（Workers）');
+    // Anchored on Workers too: the close event's digests verify against D1, the notice prints the head.
+    const audit = (await staff.get(`/api/meetings/${m.id}/audit`)).body;
+    expect(audit).toMatchObject({ verified: true, problems: [] });
+    expect(audit.events.at(-1).data).toMatchObject({ cast: 5, ballotsDigest: expect.stringMatching(/^[0-9a-f]{64}$/), resultsDigest: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect(notice.text).toContain(audit.events.at(-1).hash);
   });
 
   it('issues a large roster over several inserts, and racing issuers never overrun it', async () => {

@@ -23,9 +23,17 @@ describe('npm run bench -- --quick', () => {
     expect(report.ingest.counted).toBe(report.ingest.acknowledged);
     expect(report.ingest.errors).toBe(0);
     expect(report.ingest.non2xx).toBe(0);
+    // The phone path: every slip's GET + form POST ended on the success page, and was counted.
+    expect(stdout).toContain('phone path');
+    expect(report.phone.ok).toBeGreaterThan(0);
+    expect(report.phone.failed + report.phone.errors).toBe(0);
+    expect(report.phone.counted).toBe(report.phone.acknowledged);
+    expect(report.phone.wireBytes.ballot).toBeGreaterThan(0);
     expect(report.issuance.perSecond).toBeGreaterThan(0);
     expect(report.results.inProcessMs).toHaveLength(5);
-    if (!('skipped' in report.sse)) expect(report.sse.missed).toBe(0);
+    expect(report.sse.watchers).toBeGreaterThan(0);
+    expect(report.sse.samples).toBeGreaterThan(0);
+    expect(report.sse.missed).toBe(0);
     expect(report.peakRssMb).toBeGreaterThan(0);
   });
 });

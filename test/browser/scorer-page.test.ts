@@ -43,8 +43,8 @@ describe('the scorer page in Chromium', () => {
       title: '2026年东风村民主测评',
       organization: '东风村',
       subjects: ['东风村党支部'],
-      eligible: 3,
-      votes: ['very_satisfied', 'satisfied', 'dissatisfied'],
+      eligible: 6,
+      votes: ['very_satisfied', 'satisfied', 'dissatisfied', 'very_satisfied', 'satisfied', 'dissatisfied'],
     });
     browser = await launchChromium();
   });
@@ -74,15 +74,17 @@ describe('the scorer page in Chromium', () => {
     await page.click('#compute');
     await page.waitForSelector('#ranked');
     const rows = await cellTexts(page, '#ranked');
+    // DESIGN's rank rule: the vetoed B3 ranks among the 较差, last; B4's 4/6 is filled from the ballots.
     expect(rows.map((r) => [r[0], r[1], r[r.length - 4], r[r.length - 3]])).toEqual([
-      ['1', 'B3', '100', '较差'],
-      ['2', 'B1', '94', '好'],
-      ['3', 'B4', '83', '较好'],
-      ['4', 'B2', '82.5', '较好'],
+      ['1', 'B1', '94', '好'],
+      ['2', 'B4', '83', '较好'],
+      ['3', 'B2', '82.5', '较好'],
+      ['4', 'B3', '100', '较差'],
     ]);
-    expect(rows[0][rows[0].length - 2]).toBe('存在“一票否决”情形，直接定为“较差”');
-    expect(rows[2][rows[2].length - 1]).toBe('2026年东风村民主测评 · 东风村党支部（结果有效）');
-    expect(await page.getAttribute('#ranked tbody tr:nth-child(3) td:last-child', 'class')).toBe('yes');
+    expect(rows[3][rows[3].length - 2]).toBe('存在“一票否决”情形，直接定为“较差”');
+    expect(rows[1][rows[1].length - 1]).toBe('2026年东风村民主测评 · 东风村党支部：4/6（结果有效）');
+    expect(rows[1]).toContain('66.67%（4/6）');
+    expect(await page.getAttribute('#ranked tbody tr:nth-child(2) td:last-child', 'class')).toBe('yes');
     expect(await cellTexts(page, '#unmatched')).toEqual([['7', 'B5', '没有找到测评对象“新农村党支部”的已结束测评会', '否：缺少满意度']]);
     expect(await page.textContent('#result .flash.err')).toContain('结果不完整');
     await page.screenshot({ path: out('scorer-result.png'), fullPage: true });
@@ -91,15 +93,16 @@ describe('the scorer page in Chromium', () => {
     expect(xlsx.file.suggestedFilename()).toBe('评分结果-晋位升级综合评定（三评）.xlsx');
     const [header, ...ranked] = sheetGrid(readWorkbook(xlsx.bytes));
     const col = (name: string) => header.indexOf(name);
-    expect(ranked.map((r) => [r[col('排名')], r[col('编号 (id)')], r[col('总分')], r[col('等次')]])).toEqual([
-      [1, 'B3', 100, '较差'],
-      [2, 'B1', 94, '好'],
-      [3, 'B4', 83, '较好'],
-      [4, 'B2', 82.5, '较好'],
+    expect(ranked.map((r) => [r[col('排名')], r[col('编号')], r[col('党员群众测评满意度')], r[col('满意度（%）')], r[col('总分')], r[col('等次')]])).toEqual([
+      [1, 'B1', 0.95, 95, 94, '好'],
+      [2, 'B4', '4/6', 66.67, 83, '较好'],
+      [3, 'B2', 0.8, 80, 82.5, '较好'],
+      [4, 'B3', 1, 100, 100, '较差'],
+      ['未计算', 'B5', null, null, null, null], // listed in the main sheet, with why
     ]);
     const csv = await downloaded(page, () => page.click('#download-csv'));
     expect(csv.bytes.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
-    expect(csv.bytes.toString('utf8')).toContain('1,B3,');
+    expect(csv.bytes.toString('utf8')).toContain('4,B3,');
     expect(csp).toEqual([]);
     await context.close();
   });
@@ -131,7 +134,7 @@ describe('the scorer page in Chromium', () => {
     await page.check('input[name=fill][value=none]');
     await page.click('#compute');
     await page.waitForSelector('.flash.err');
-    expect(await page.textContent('.flash.err')).toContain('表头缺少列：基层党组织自评分 (self)、上级党组织考评分 (superior)');
+    expect(await page.textContent('.flash.err')).toContain('表头缺少列：基层党组织自评分、上级党组织考评分');
     expect(await page.$('#ranked')).toBeNull();
     await page.screenshot({ path: out('scorer-refused.png'), fullPage: true });
     expect(csp).toEqual([]);

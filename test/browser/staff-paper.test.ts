@@ -34,7 +34,7 @@ describe('the paper-ballot keying page', () => {
     const admin = client(target.url, target.adminKey);
     const supKey = (await admin.post('/api/users', { name: '监督员老王', role: 'supervisor' })).body.key as string;
     sup = client(target.url, supKey);
-    const meeting = await newMeeting(sup, { title: '2026年度南岭村群众满意度测评', eligible: 2, subjects: SUBJECTS.map((name) => ({ name })) });
+    const meeting = await newMeeting(sup, { title: '2026年度南岭村群众满意度测评', eligible: 5, subjects: SUBJECTS.map((name) => ({ name })) });
     m.id = meeting.id;
     m.subjects = meeting.subjects;
     m.urls = (await sup.post(`/api/meetings/${m.id}/tokens`, { count: 2 })).body.urls;
@@ -64,7 +64,7 @@ describe('the paper-ballot keying page', () => {
     const ok = (await flash('ok'))!;
     expect(ok).toMatch(/^已录入 1 张纸质票（回执码 [2-9A-HJKMNP-Z]{10}）$/);
     m.receipt = ok.match(/回执码 (\w+)/)![1];
-    expect(await page.textContent('#paper-count')).toMatch(/本场已录入纸质票 1 张；全场已投 1 票（应参加 2 人）/);
+    expect(await page.textContent('#paper-count')).toMatch(/本场已录入纸质票 1 张；全场已投 1 票（应参加 5 人）/);
     expect(await page.inputValue('#code')).toBe('');
     expect(await page.locator('input[type=radio]:checked').count()).toBe(0);
     await focused('#code');
@@ -122,12 +122,16 @@ describe('the paper-ballot keying page', () => {
     const token = m.urls[1].split('/b/')[1];
     const choices = Object.fromEntries(m.subjects.map((s) => [s, 'satisfied']));
     expect((await client(target.url).post('/api/ballots', { token, choices })).status).toBe(201);
+    // Three more phone votes lift the meeting over the publication floor of 5, so counts show.
+    for (const t of (await sup.post(`/api/meetings/${m.id}/tokens`, { count: 3 })).body.tokens) {
+      expect((await client(target.url).post('/api/ballots', { token: t, choices: Object.fromEntries(m.subjects.map((s) => [s, 'basically_satisfied'])) })).status).toBe(201);
+    }
     expect((await sup.post(`/api/meetings/${m.id}/close`)).status).toBe(200);
 
     const results = (await sup.get(`/api/meetings/${m.id}/results`)).body;
-    expect(results).toMatchObject({ cast: 2, channels: { phone: 1, paper: 1 } });
-    expect(results.subjects[0].counts).toEqual({ very_satisfied: 1, satisfied: 1, basically_satisfied: 0, dissatisfied: 0 });
-    expect(results.subjects[2].counts).toEqual({ very_satisfied: 0, satisfied: 1, basically_satisfied: 0, dissatisfied: 1 });
+    expect(results).toMatchObject({ cast: 5, channels: { phone: 4, paper: 1 } });
+    expect(results.subjects[0].counts).toEqual({ very_satisfied: 1, satisfied: 1, basically_satisfied: 3, dissatisfied: 0 });
+    expect(results.subjects[2].counts).toEqual({ very_satisfied: 0, satisfied: 1, basically_satisfied: 3, dissatisfied: 1 });
     expect((await client(target.url).get(`/api/meetings/${m.id}/receipts`)).body.receipts).toContain(m.receipt);
     const audit = (await sup.get(`/api/meetings/${m.id}/audit`)).body;
     expect(audit.verified).toBe(true); // one keying event per paper ballot

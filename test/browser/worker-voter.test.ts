@@ -58,10 +58,18 @@ describe('slips and ballot pages on Cloudflare Workers + D1, in a real browser',
     expect(await page.textContent('main')).toContain(receipt!);
     await context.close();
 
+    // Four more votes lift the meeting over the publication floor of 5, so its counts show.
+    const more = [...links.slice(1).map((l) => l.split('/b/')[1]), ...(await supervisor.post(`/api/meetings/${meeting.id}/tokens`, { count: 1 })).body.tokens];
+    for (const token of more) {
+      const choices = Object.fromEntries(meeting.subjects.map((s) => [s, 'very_satisfied']));
+      expect((await client(target.url).post('/api/ballots', { token, choices })).status).toBe(201);
+    }
     await supervisor.post(`/api/meetings/${meeting.id}/close`);
     const results = (await supervisor.get(`/api/meetings/${meeting.id}/results`)).body;
-    expect(results.cast).toBe(1);
-    expect(results.subjects[0].counts.satisfied).toBe(1);
-    expect((await client(target.url).get(`/api/meetings/${meeting.id}/receipts`)).body.receipts).toEqual([receipt]);
+    expect(results.cast).toBe(5);
+    expect(results.subjects[0].counts).toMatchObject({ satisfied: 1, very_satisfied: 4 });
+    const receipts = (await client(target.url).get(`/api/meetings/${meeting.id}/receipts`)).body.receipts;
+    expect(receipts).toHaveLength(5);
+    expect(receipts).toContain(receipt);
   });
 });

@@ -18,7 +18,7 @@ import {
   type Dec,
 } from '../../src/domain/scoring/decimal';
 import { quota, fillPlaces } from '../../src/domain/scoring/quota';
-import { competitionRanks } from '../../src/domain/scoring/rank';
+import { outcomeRanks } from '../../src/domain/scoring/outcomes';
 
 const d = (v: number | string): Dec => {
   const x = parseDec(v);
@@ -130,6 +130,17 @@ describe('quotas and ranks', () => {
   });
 
   it('ties share a rank and the next rank skips (1, 1, 3)', () => {
-    expect(competitionRanks([90, 95, 90, 80, 95].map(d))).toEqual([3, 1, 3, 5, 1]);
+    const same = [90, 95, 90, 80, 95].map((t) => ({ total: d(t), at: 0, fixed: false, reasons: [] }));
+    expect(outcomeRanks(same)).toEqual([3, 1, 3, 5, 1]);
+  });
+
+  it('a better outcome ranks first whatever the total; a direct rating without a total ranks last in its outcome', () => {
+    const rows = [
+      { total: d(99), at: 2, fixed: true, reasons: [] }, // vetoed to the bottom outcome
+      { total: d(70), at: 1, fixed: false, reasons: [] },
+      { total: null, at: 0, fixed: true, reasons: [] }, // direct, no scores
+      { total: d(80), at: 0, fixed: false, reasons: [] },
+    ];
+    expect(outcomeRanks(rows)).toEqual([4, 3, 2, 1]);
   });
 });

@@ -36,7 +36,8 @@ describe('first-secretary (第一书记): total = work × satisfaction, graded b
     expect(byId(rows, 's1').reasons).toEqual([
       'block_excellent: 基本工作目标和执行工作制度及工作纪律得分低于80分，不得评为优秀',
     ]);
-    expect(byId(rows, 's1').rank).toBe(1);
+    // DESIGN's rank rule: outcome first, so the 良好 row with the best total ranks after the three 优秀.
+    expect(byId(rows, 's1').rank).toBe(4);
   });
 
   it('a downgraded village blocks 优秀 the same way, and base exactly 80 does not', () => {
@@ -57,7 +58,8 @@ describe('first-secretary (第一书记): total = work × satisfaction, graded b
     const rows = score(RULE, village([100, 99, 98, 97, 96, 95, 94], { 1: { dismissed: true } }));
     expect(gradesOf(rows)).toEqual(['不称职', '优秀', '优秀', '良好', '良好', '称职', '称职']);
     expect(byId(rows, 's1').reasons).toEqual(['dismissed: 有直接确定为不称职的情形，定为不称职，不占名额']);
-    expect(byId(rows, 's1').rank).toBe(1);
+    // DESIGN's rank rule: a dismissed row ranks among the 不称职, last here, never 1st.
+    expect(byId(rows, 's1').rank).toBe(7);
   });
 
   it('ranks and quotas are per category', () => {

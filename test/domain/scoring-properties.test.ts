@@ -81,10 +81,10 @@ describe('quotas are ceilings, filled in rank order', () => {
           const best = group.filter((x) => x.grade === '优秀');
           const good = group.filter((x) => x.grade === '良好');
           for (const a of best) {
-            for (const b of group.filter((x) => eligible(x) && x.grade !== '优秀')) expect(a.total).toBeGreaterThan(b.total);
+            for (const b of group.filter((x) => eligible(x) && x.grade !== '优秀')) expect(a.total!).toBeGreaterThan(b.total!);
           }
           for (const a of good) {
-            for (const b of group.filter((x) => x.grade === '称职')) expect(a.total).toBeGreaterThan(b.total);
+            for (const b of group.filter((x) => x.grade === '称职')) expect(a.total!).toBeGreaterThan(b.total!);
           }
         }
       }),
@@ -98,7 +98,7 @@ describe('quotas are ceilings, filled in rank order', () => {
         const five = out.filter((x) => x.stars === 5);
         expect(five.length).toBeLessThanOrEqual(places(rows.length, s, r));
         for (const x of five) {
-          expect(x.total).toBeGreaterThanOrEqual(90);
+          expect(x.total!).toBeGreaterThanOrEqual(90);
           expect(x.base).toBeGreaterThanOrEqual(80);
           expect(x.deductions).toBe(0);
         }
@@ -119,7 +119,7 @@ describe('totals are monotonic in each score', () => {
         const higher = { ...row, [field]: field === 'satisfaction' ? Math.min(1, row[field] + by / 100) : up(row[field], by, 100) };
         const [a] = score('upgrade-composite', [row]);
         const [b] = score('upgrade-composite', [higher]);
-        expect(b.total).toBeGreaterThanOrEqual(a.total);
+        expect(b.total!).toBeGreaterThanOrEqual(a.total!);
       }),
     );
   });
@@ -130,8 +130,8 @@ describe('totals are monotonic in each score', () => {
         const row = rows[0];
         const [a] = score('star-rating', [row]);
         const [b] = score('star-rating', [{ ...row, [field]: up(row[field], by, 100) }]);
-        if (field === 'deductions') expect(b.total).toBeLessThanOrEqual(a.total);
-        else expect(b.total).toBeGreaterThanOrEqual(a.total);
+        if (field === 'deductions') expect(b.total!).toBeLessThanOrEqual(a.total!);
+        else expect(b.total!).toBeGreaterThanOrEqual(a.total!);
       }),
     );
   });
@@ -141,7 +141,7 @@ describe('totals are monotonic in each score', () => {
       fc.property(secretaries, fc.constantFrom('work', 'satisfaction'), bump, (rows, field, by) => {
         const row = rows[0];
         const higher = { ...row, [field]: field === 'satisfaction' ? Math.min(1, row.satisfaction + by / 100) : up(row.work, by, 100) };
-        expect(score('first-secretary', [higher])[0].total).toBeGreaterThanOrEqual(score('first-secretary', [row])[0].total);
+        expect(score('first-secretary', [higher])[0].total!).toBeGreaterThanOrEqual(score('first-secretary', [row])[0].total!);
       }),
     );
   });
@@ -154,7 +154,7 @@ describe('totals are monotonic in each score', () => {
         const row = { id: 1, a, b };
         const [x] = score('weighted', [row], params);
         const [y] = score('weighted', [{ ...row, [field]: up(row[field], by, 100) }], params);
-        expect(y.total).toBeGreaterThanOrEqual(x.total);
+        expect(y.total!).toBeGreaterThanOrEqual(x.total!);
       }),
     );
   });
@@ -215,14 +215,18 @@ describe('a veto or block never improves an outcome', () => {
   });
 });
 
-describe('ranks are consistent with totals', () => {
+describe("ranks follow DESIGN's rank rule: outcome first, then total", () => {
+  const ORDER = ['优秀', '良好', '称职', '基本称职', '不称职', '好', '较好', '一般', '较差'];
+  // Lower is better: stars descending, grades in their scale's order.
+  const outcome = (x: ScoredRow) => (x.stars !== undefined ? 5 - x.stars : ORDER.indexOf(x.grade!));
+  const better = (y: ScoredRow, x: ScoredRow) => outcome(y) < outcome(x) || (outcome(y) === outcome(x) && y.total! > x.total!);
   const check = (rows: ScoredRow[]) => {
     for (const group of groupsOf(rows)) {
-      for (const x of group) expect(x.rank).toBe(1 + group.filter((y) => y.total > x.total).length);
+      for (const x of group) expect(x.rank).toBe(1 + group.filter((y) => better(y, x)).length);
     }
   };
 
-  it('for every rule, rank = 1 + the number of higher totals (in the category for first-secretary)', () => {
+  it('for every rule, rank = 1 + the rows with a better outcome or the same outcome and a higher total (per category for first-secretary)', () => {
     fc.assert(fc.property(composites, (rows) => check(score('upgrade-composite', rows))));
     fc.assert(fc.property(branches, (rows) => check(score('star-rating', rows))));
     fc.assert(fc.property(secretaries, (rows) => check(score('first-secretary', rows))));

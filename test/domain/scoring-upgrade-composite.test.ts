@@ -52,13 +52,14 @@ describe('upgrade-composite (晋位升级): total = (2·self + 3·mass + 5·supe
     }
   });
 
-  it('a vetoed branch keeps its rank by total', () => {
+  // DESIGN's rank rule changed this: a vetoed unit ranks among the 较差, never above better outcomes.
+  it('a vetoed branch ranks among the grade it got, below a lower total with a better grade', () => {
     const rows = score(RULE, [
       { id: 'a', self: 70, satisfaction: 0.7, superior: 70 },
       { id: 'b', self: 95, satisfaction: 0.95, superior: 95, veto: true },
     ]);
-    expect(byId(rows, 'b').rank).toBe(1);
-    expect(byId(rows, 'a').rank).toBe(2);
+    expect(byId(rows, 'b')).toMatchObject({ total: 95, grade: '较差', rank: 2 });
+    expect(byId(rows, 'a')).toMatchObject({ total: 70, grade: '一般', rank: 1 });
   });
 
   it('tied totals share a rank and rows come back in input order', () => {
@@ -99,6 +100,8 @@ describe('upgrade-composite (晋位升级): total = (2·self + 3·mass + 5·supe
     const result = runScoring({ rule: RULE, rows: [{ id: 1, self: 1, satisfaction: 1, superior: 1 }] });
     expect(result.rule).toBe(RULE);
     expect(result.params).toEqual({
+      quotas: {},
+      quotaRounding: 'floor',
       weights: { self: 2, mass: 3, superior: 5 },
       bands: [
         { min: 90, grade: '好' },

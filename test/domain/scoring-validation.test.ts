@@ -32,9 +32,13 @@ describe('runScoring refuses bad input with a 400 a scorer can act on', () => {
     ['NaN', [{ ...good, self: NaN }], '不是数字'],
     ['Infinity', [{ ...good, superior: Infinity }], '不是数字'],
     ['a boolean score', [{ ...good, self: true }], '不是数字'],
-    ['a score above 100', [{ ...good, self: 100.01 }], '超出范围：100.01，应为 0–100'],
+    // DESIGN "no invented ceilings": bonus points pass 100, so only 1000 is a typo.
+    ['a score above 1000', [{ ...good, self: 1000.01 }], '超出范围：1000.01，应为 0–1000'],
     ['a negative score', [{ ...good, superior: -1 }], '超出范围'],
-    ['satisfaction as a percentage', [{ ...good, satisfaction: 93.33 }], '应为 0–1（满意度系数，填小数'],
+    ['satisfaction as a percentage', [{ ...good, satisfaction: 93.33 }], '应为 0–1（满意度系数：填小数（如 0.9333）或票数之比（如 28/30）'],
+    ['a fraction over 1', [{ ...good, satisfaction: '31/30' }], '超出范围：“31/30”，应为 0–1'],
+    ['a fraction over nothing', [{ ...good, satisfaction: '28/0' }], '不是数字：“28/0”'],
+    ['a fraction object with a stray key', [{ ...good, satisfaction: { num: 28, den: 30, x: 1 } }], '不是数字'],
     ['a veto that is not yes or no', [{ ...good, veto: 'maybe' }], 'veto（一票否决）应为 是/否'],
   ])('refuses %s', (_, rows, message) => {
     const e = errorOf(() => runScoring({ rule: 'upgrade-composite', rows }));
@@ -45,7 +49,7 @@ describe('runScoring refuses bad input with a 400 a scorer can act on', () => {
 
   it.each([
     ['first-secretary', { id: 1, category: '', work: 90, base: 90, satisfaction: 1 }, '缺少 category（类别）'],
-    ['first-secretary', { id: 1, category: '村', work: 101, base: 90, satisfaction: 1 }, 'work（工作目标考评得分）超出范围'],
+    ['first-secretary', { id: 1, category: '村', work: 1001, base: 90, satisfaction: 1 }, 'work（工作目标考评得分）超出范围'],
     ['star-rating', { id: 1, base: 90, bonus: -1, deductions: 0, review: 90 }, 'bonus（加分项得分）超出范围'],
     ['star-rating', { id: 1, base: 90, bonus: 0, review: 90 }, '缺少 deductions（减分项扣分）'],
   ])('%s refuses %j', (rule, row, message) => {
@@ -118,6 +122,7 @@ describe('rule metadata for upload templates', () => {
       ['satisfaction', true],
       ['downgraded', false],
       ['dismissed', false],
+      ['direct', false], // DESIGN 直接定级
     ]);
     for (const name of ruleNames) {
       for (const f of rules[name].fields) expect(f.label).toMatch(/[\u4e00-\u9fff]/);
@@ -128,16 +133,16 @@ describe('rule metadata for upload templates', () => {
     for (const name of ['upgrade-composite', 'first-secretary', 'star-rating'] as const) {
       const params = rules[name].defaultParams;
       const cell = (f: (typeof rules)[typeof name]['fields'][number]) =>
-        f.kind === 'number' ? Math.min(50, f.max ?? 50) : f.kind === 'flag' ? false : 'x';
+        f.kind === 'number' ? Math.min(50, f.max ?? 50) : f.kind === 'flag' ? false : (f.options?.[0] ?? 'x');
       const row = Object.fromEntries(rules[name].fields.map((f) => [f.name, cell(f)]));
-      expect(runScoring({ rule: name, params, rows: [row] }).params).toEqual(params);
+      expect(runScoring({ rule: name, params, rows: [row] }).params).toMatchObject(params!);
     }
     expect(rules.weighted.defaultParams).toBeNull();
   });
 
   it('builds weighted columns from the weights', () => {
     const fields = templateFields('weighted', { weights: { self: 3, township: 7 }, bands: [{ min: 60, grade: '合格' }] });
-    expect(fields.map((f) => f.name)).toEqual(['id', 'self', 'township']);
-    expect(templateFields('star-rating').map((f) => f.name)).toEqual(['id', 'base', 'bonus', 'deductions', 'review']);
+    expect(fields.map((f) => f.name)).toEqual(['id', 'self', 'township', 'direct']);
+    expect(templateFields('star-rating').map((f) => f.name)).toEqual(['id', 'base', 'bonus', 'deductions', 'review', 'satisfaction', 'veto', 'direct']);
   });
 });

@@ -58,6 +58,8 @@ describe('weighted: total = Σ w·field / Σ w, for rules that are none of the p
       rows: [{ id: 1, self: 1, township: 1 }],
     });
     expect(result.params).toEqual({
+      quotas: {},
+      quotaRounding: 'floor',
       weights: { self: 3, township: 7 },
       bands: [
         { min: 90, grade: '好' },

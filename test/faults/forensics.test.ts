@@ -52,7 +52,7 @@ describe('a hostile operator with copies of the files, every raw token and every
 
   it(`cannot pair slips with ballots from a copy taken mid-voting or after close (${VOTES} sequential votes, WAL replayed commit by commit)`, async () => {
     const dbFile = join(dir, 'run', 'minping.db');
-    server = await startChildServer(dbFile, { root });
+    server = await startChildServer(dbFile, {}, root);
     const admin = client(server.url, TEST_ADMIN_KEY);
     const { m, tokens } = await openMeeting(admin, VOTES + 10);
     const votes: Vote[] = [];
@@ -73,7 +73,7 @@ describe('a hostile operator with copies of the files, every raw token and every
 
   it('cannot pair slips with ballots from copies taken at random moments while a crowd votes at once', async () => {
     const dbFile = join(dir, 'crowd', 'minping.db');
-    server = await startChildServer(dbFile, { root });
+    server = await startChildServer(dbFile, {}, root);
     const admin = client(server.url, TEST_ADMIN_KEY);
     const { m, tokens } = await openMeeting(admin, 200);
     const votes: Vote[] = [];
@@ -109,7 +109,7 @@ describe('a hostile operator with copies of the files, every raw token and every
 
   it.skipIf(root)('cannot read the choices of the slip being cast from a copy taken between its two commits', async () => {
     const dbFile = join(dir, 'window', 'minping.db');
-    server = await startChildServer(dbFile, { root, env: { MINPING_TEST_HOLD_SEALED_MS: '1500' } });
+    server = await startChildServer(dbFile, { MINPING_TEST_HOLD_SEALED_MS: '1500' }, root);
     const admin = client(server.url, TEST_ADMIN_KEY);
     const { m, tokens } = await openMeeting(admin, 12);
     const votes: Vote[] = [];

@@ -14,8 +14,8 @@ const RUNS = Number(process.env.FUZZ_RUNS ?? 3000);
 /** Every byte percent-encoded except the unreserved ones: any string becomes a sendable path. */
 const enc = (s: string) => [...Buffer.from(s)].map((b) => (/[A-Za-z0-9._~-]/.test(String.fromCharCode(b)) ? String.fromCharCode(b) : `%${b.toString(16).padStart(2, '0')}`)).join('');
 
-const TRICKS = ['..%2f', '..%2F..%2Fminping.db', '%2e%2e', '%2e%2e%2f%2e%2e', '..', '.', '%00', 'a%00b', '%ff', '%', '%zz', '%c0%ae%c0%ae', '%2f', '%5c..%5c', 'x%0d%0aSet-Cookie:%20a=b', '%E2%80%AE', '%F0%9F%98%80', '?', '??a=%', '#x', ';x=1', '%u002e', '', '//', '%20', '+'];
-const GRADEISH = ['very_satisfied', 'satisfied', 'basically_satisfied', 'dissatisfied', 'VERY_SATISFIED', '满意', '', 0, 1, 4, null, true, [], {}];
+const TRICKS = ['..%2f', '..%2F..%2Fminping.db', '%2e%2e', '%2e%2e%2f%2e%2e', '..', '.', '%00', 'a%00b', '%ff', '%', '%zz', '%c0%ae%c0%ae', '%2f', '%5c..%5c', 'x%0d%0aSet-Cookie:%20a=b', '%E2%80%AE', '%F0%9F%98%80', '?', '??a=%', '#x', ';x=1', '%u002e', '', '//', '%20', '+', '__proto__', 'constructor', 'toString', 'hasOwnProperty', 'valueOf', '__proto__.json', 'constructor.xlsx'];
+const GRADEISH = ['very_satisfied', 'satisfied', 'basically_satisfied', 'dissatisfied', 'VERY_SATISFIED', '满意', '', 0, 1, 4, null, true, [], {}, '__proto__', 'toString'];
 const CONTENT_TYPES = ['application/json', 'application/json; charset=utf-8', 'application/json; charset=gbk', 'text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'multipart/form-data', 'application/octet-stream', '', ';;;', 'application/json; boundary="'];
 
 describe('fuzzing every route over real HTTP', () => {
@@ -75,7 +75,7 @@ describe('fuzzing every route over real HTTP', () => {
     const anything = fc.oneof(fc.jsonValue(), fc.string({ unit: 'binary' }), fc.constantFrom(...GRADEISH));
     const numberish = fc.oneof(fc.integer({ min: -5, max: 400 }), fc.double(), fc.constantFrom(0, -1, 1.5, 1e308, 2 ** 53, 100_001, 1_000_001), fc.string(), fc.constant(null));
     const choices = fc.oneof(
-      fc.dictionary(fc.constantFrom(...fixtures.subjects, 'x', '__proto__', 'constructor'), fc.constantFrom(...GRADEISH)),
+      fc.dictionary(fc.constantFrom(...fixtures.subjects, 'x', '__proto__', 'constructor', 'toString', 'hasOwnProperty', 'valueOf'), fc.constantFrom(...GRADEISH)),
       fc.constant(allGraded(fixtures.subjects, 'satisfied')),
       anything,
     );
@@ -89,7 +89,7 @@ describe('fuzzing every route over real HTTP', () => {
           subjects: fc.oneof(fc.array(fc.record({ name: anything, kind: anything }, { requiredKeys: [] }), { maxLength: 5 }), anything),
           categories: fc.oneof(fc.array(fc.record({ key: anything, label: anything, eligible: numberish }, { requiredKeys: [] }), { maxLength: 4 }), anything),
           rule: fc.oneof(
-            fc.constantFrom('standard', 'strict-90', 'household-80', 'nope'),
+            fc.constantFrom('standard', 'strict-90', 'household-80', 'nope', '__proto__', 'constructor', 'toString', 'hasOwnProperty', 'valueOf'),
             fc.record({ satisfiedGrades: anything, quorum: fc.record({ num: numberish, den: numberish }), threshold: anything, minGroup: numberish, categoryQuorum: anything }, { requiredKeys: [] }),
           ),
         },

@@ -31,7 +31,7 @@ const ROLES: [RegExp, Role[]][] = [
 const PAGE_ROLES: [RegExp, Role[]][] = [
   [/^\w+ \/staff\/users/, ['admin']],
   [/^\w+ \/staff\/scoring/, SCORER],
-  [/^\w+ \/staff\/(new-meeting|meetings\/:id\/(live|slips|void|open|close|paper))$/, SUPERVISOR],
+  [/^\w+ \/staff\/(new-meeting|meetings\/:id\/(live|slips|void|open|close|paper|supervisors(\/remove)?))$/, SUPERVISOR],
   [/^GET \/staff(\/meetings(\/:id(\/(results|audit))?)?)?$/, STAFF],
 ];
 
@@ -40,6 +40,8 @@ describe('hardening', () => {
   let keys: Record<Role, string>;
   let meetingId: string;
   let token: string;
+  /** A second supervisor, B, to whom the supervisor A's meetings do not belong until A adds them. */
+  let other: { id: string; key: string };
 
   beforeAll(async () => {
     target = await startNodeTarget({ throttleLimit: 10_000 });
@@ -49,10 +51,13 @@ describe('hardening', () => {
       supervisor: (await admin.post('/api/users', { name: '监督员', role: 'supervisor' })).body.key,
       scorer: (await admin.post('/api/users', { name: '考评员', role: 'scorer' })).body.key,
     };
-    const m = await newMeeting(admin, { title: '加固', eligible: 5, subjects: [{ name: '支部' }] });
+    const b = (await admin.post('/api/users', { name: '监督员乙', role: 'supervisor' })).body;
+    other = { id: b.id, key: b.key };
+    const a = client(target.url, keys.supervisor);
+    const m = await newMeeting(a, { title: '加固', eligible: 5, subjects: [{ name: '支部' }] });
     meetingId = m.id;
-    [token] = await issue(admin, m.id, 5);
-    await admin.post(`/api/meetings/${m.id}/open`);
+    [token] = await issue(a, m.id, 5);
+    await a.post(`/api/meetings/${m.id}/open`);
   });
   afterAll(() => target?.stop());
 
@@ -177,5 +182,84 @@ describe('hardening', () => {
     }
     expect(checked.length).toBeGreaterThanOrEqual(20);
     console.log(`hardening: ${checked.length} staff pages checked for sign-in and 403`);
+  });
+
+  /** Every route and page that names a meeting, as the route table has them. */
+  const meetingRoutes = () =>
+    routeTable().filter((r) => (r.path.startsWith('/api/meetings/:id') && r.path !== '/api/meetings/:id/receipts') || r.path.startsWith('/staff/meetings/:id'));
+  /** Changing who runs a meeting is its creator's (or an admin's): a co-supervisor gets 403 there. */
+  const OWNER_ONLY = /^(POST|DELETE) \/(api|staff)\/meetings\/:id\/supervisors/;
+
+  it('a supervisor the meeting is not theirs gets 404 for every route and page of it, and never sees it listed, until its creator adds them', async () => {
+    const status = async (key: string, method: string, path: string) => {
+      const page = path.startsWith('/staff');
+      const res = await fetch(target.url + path, {
+        method,
+        redirect: 'manual',
+        headers: { 'content-type': page ? 'application/x-www-form-urlencoded' : 'application/json', authorization: `Bearer ${key}` },
+        body: method === 'GET' ? undefined : page ? `userId=${other.id}` : JSON.stringify({ userId: other.id }),
+      });
+      await res.body?.cancel();
+      return res.status;
+    };
+    const a = client(target.url, keys.supervisor);
+    const b = client(target.url, other.key);
+    const m = await newMeeting(a, { title: '甲的测评会', eligible: 6, subjects: [{ name: '支部' }] });
+    await issue(a, m.id, 6);
+    await a.post(`/api/meetings/${m.id}/open`);
+    const routes = meetingRoutes();
+    expect(routes.length).toBeGreaterThanOrEqual(25);
+    const fill = (path: string) => fillPath(path, (name) => (name === 'id' ? m.id : name === 'userId' ? other.id : 'x'));
+
+    for (const r of routes) expect(await status(other.key, r.method, fill(r.path)), `${r.method} ${r.path} as supervisor B`).toBe(404);
+    expect((await b.get('/api/meetings')).body.meetings.map((x: { id: string }) => x.id)).not.toContain(m.id);
+    expect((await b.get('/staff/meetings')).text).not.toContain(m.id);
+    // B tried everything and changed nothing: no slip issued, no state changed, no one added.
+    expect((await a.get(`/api/meetings/${m.id}`)).body).toMatchObject({ status: 'open', issued: 6 });
+    expect((await a.get(`/api/meetings/${m.id}/supervisors`)).body.supervisors).toEqual([]);
+    // B cannot add themselves either, to A's meeting or with A's meeting id in another route.
+    expect((await b.post(`/api/meetings/${m.id}/supervisors`, { userId: other.id })).status).toBe(404);
+
+    const added = await a.post(`/api/meetings/${m.id}/supervisors`, { userId: other.id });
+    expect(added.status).toBe(200);
+    expect(added.body.supervisors).toEqual([{ id: other.id, name: '监督员乙' }]);
+    expect((await b.get('/api/meetings')).body.meetings.map((x: { id: string }) => x.id)).toContain(m.id);
+    expect((await b.get('/staff/meetings')).text).toContain(m.id);
+    for (const r of routes) {
+      const line = `${r.method} ${r.path}`;
+      const s = await status(other.key, r.method, fill(r.path));
+      expect([401, 404], `${line} as supervisor B once added`).not.toContain(s);
+      if (OWNER_ONLY.test(line)) expect(s, `${line} as co-supervisor B`).toBe(403);
+      else expect(s, `${line} as supervisor B once added`).not.toBe(403);
+    }
+    console.log(`hardening: ${routes.length} meeting routes and pages checked for the wrong supervisor`);
+  });
+
+  it('co-supervisors: only a supervisor account can be added (400), adding twice changes nothing, the creator stays, removing takes the meeting away again', async () => {
+    const a = client(target.url, keys.supervisor);
+    const b = client(target.url, other.key);
+    const admin = client(target.url, keys.admin);
+    const m = await newMeeting(a, { title: '甲的第二场', eligible: 6, subjects: [{ name: '支部' }] });
+    const scorerId = (await admin.get('/api/users')).body.users.find((u: { role: string }) => u.role === 'scorer').id;
+    for (const userId of [scorerId, 'no-such-user']) {
+      const res = await a.post(`/api/meetings/${m.id}/supervisors`, { userId });
+      expect(res.status).toBe(400);
+      expect(res.body.error.code).toBe('invalid_supervisor');
+    }
+    // An admin acts on every meeting, and may add supervisors to it.
+    expect((await admin.post(`/api/meetings/${m.id}/supervisors`, { userId: other.id })).status).toBe(200);
+    const again = await a.post(`/api/meetings/${m.id}/supervisors`, { userId: other.id });
+    expect(again.body.supervisors).toHaveLength(1);
+    const audit = (await a.get(`/api/meetings/${m.id}/audit`)).body;
+    expect(audit.events.filter((e: { type: string }) => e.type === 'supervisor_added')).toHaveLength(1);
+    expect(audit.verified).toBe(true);
+    expect((await b.get(`/api/meetings/${m.id}`)).status).toBe(200);
+    const creatorId = (await admin.get('/api/users')).body.users.find((u: { name: string }) => u.name === '监督员').id;
+    expect((await a.call('DELETE', `/api/meetings/${m.id}/supervisors/${creatorId}`)).status).toBe(409);
+    const removed = await a.call('DELETE', `/api/meetings/${m.id}/supervisors/${other.id}`);
+    expect(removed.status).toBe(200);
+    expect(removed.body.supervisors).toEqual([]);
+    expect((await b.get(`/api/meetings/${m.id}`)).status).toBe(404);
+    expect((await admin.get(`/api/meetings/${m.id}`)).status).toBe(200);
   });
 });

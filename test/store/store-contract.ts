@@ -3,10 +3,9 @@ import { resolveRule } from '../../src/domain/rule';
 import { randomId } from '../../src/lib/random';
 import type { NewMeeting, Store } from '../../src/store/types';
 
-export interface OpenedStore {
-  store: Store;
-  close(): Promise<void>;
-}
+import type { OpenedStore } from './open-stores';
+
+export type { OpenedStore };
 
 const hashes = (n: number) => Array.from({ length: n }, () => randomId(32));
 

@@ -60,7 +60,8 @@ export const ROUNDINGS: Array<[string, string]> = [
 
 const label = (key: string) => LABELS[key] ?? key;
 const kindOf = (key: string, v: unknown): Kind => (key === 'quotaRounding' ? 'choice' : typeof v === 'number' ? 'number' : 'text');
-const show = (v: unknown) => (v === undefined || v === null ? '' : String(v));
+// A value typed into the form may be an object with its own `toString` key: never String() it.
+const show = (v: unknown) => (v === undefined || v === null ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v));
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Blank rows under a table, so a band or a weighted column can be added without script. */

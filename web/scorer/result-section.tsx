@@ -30,7 +30,10 @@ export interface ResultView {
   invalidCount: number;
   complete: boolean;
   ignoredColumns: string[];
-  unmatched: { line: number; id: string; reason: string; scored: boolean }[];
+  /** Accepted, but outside what a regulation says "in principle". */
+  warnings: string[];
+  /** `scoredText` says how an unmatched row was still scored (its own figure, or satisfaction is optional). */
+  unmatched: { line: number; id: string; reason: string; scored: boolean; scoredText: string }[];
   table: { header: string[]; rows: RankedCell[][] };
 }
 
@@ -74,7 +77,7 @@ function Unmatched({ unmatched }: { unmatched: ResultView['unmatched'] }) {
                 <td class="n">{u.line}</td>
                 <td>{u.id}</td>
                 <td>{u.reason}</td>
-                <td class={u.scored ? 'yes' : 'no'}>{u.scored ? '是（用表中填写的满意度）' : '否：缺少满意度'}</td>
+                <td class={u.scored ? 'yes' : 'no'}>{u.scoredText}</td>
               </tr>
             ))}
           </tbody>
@@ -127,6 +130,13 @@ export function ResultSection({ view, csrf, payload }: { view: ResultView; csrf:
       </p>
       {!view.complete && <Flash tone="err">结果不完整：有的行缺少满意度，未参与计算，名额按已计算的行数确定。补齐后请重新计算。</Flash>}
       {view.ignoredColumns.length > 0 && <p class="muted">以下列未能识别，已忽略：{view.ignoredColumns.join('、')}</p>}
+      {view.warnings.length > 0 && (
+        <ul id="warnings">
+          {view.warnings.map((w) => (
+            <li>提示：{w}</li>
+          ))}
+        </ul>
+      )}
       <Downloads csrf={csrf} rule={view.rule} payload={payload} />
       <RankedTable table={view.table} />
       <Unmatched unmatched={view.unmatched} />

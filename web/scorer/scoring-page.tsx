@@ -26,6 +26,11 @@ export interface RuleView {
   startingParams: Record<string, unknown>;
   /** Whether a sheet of this rule has a satisfaction column to fill from meetings. */
   fillsSatisfaction: boolean;
+  /** Preset 考核细则 for this rule, and the one chosen. */
+  sheets: Array<{ name: string; label: string }>;
+  sheet?: string;
+  /** Params the form does not lay out, as JSON text for the 更多参数 box. */
+  more: string;
 }
 
 const FILLS: Array<[FillMode, string]> = [
@@ -46,11 +51,13 @@ function RuleTabs({ rule }: { rule: RuleName }) {
   );
 }
 
-/** Template links carry the params only for `weighted`, whose columns are its weights. */
+/** Template links carry the params only where they decide the columns: `weighted`'s weights, or a 考核细则. */
 function templateHref(rule: RuleName, params: Record<string, unknown> | undefined, ext: string) {
   const query = rule === 'weighted' && params ? `?params=${encodeURIComponent(JSON.stringify(params))}` : '';
   return `/staff/scoring/templates/${rule}.${ext}${query}`;
 }
+
+const sheetHref = (rule: RuleName, sheet: string) => `/staff/scoring/templates/${rule}.xlsx?params=${encodeURIComponent(JSON.stringify({ sheet }))}`;
 
 export function ScoringPage(p: ScoringPageProps) {
   const { rule } = p;
@@ -74,7 +81,25 @@ export function ScoringPage(p: ScoringPageProps) {
           <a class="btn secondary" href={templateHref(rule, p.params, 'csv')} id="template-csv">
             下载模板（.csv）
           </a>
+          {p.ruleView.sheets.map((s) => (
+            <a class="btn secondary" href={sheetHref(rule, s.name)} id={`template-${s.name}`}>
+              下载逐项模板（{s.name}）
+            </a>
+          ))}
         </p>
+        {p.ruleView.sheets.length > 0 && (
+          <fieldset>
+            <legend>考核细则</legend>
+            <label class="inline">
+              <input type="radio" name="p.sheet" value="" checked={!p.ruleView.sheet} /> 不用细则：表中直接填写各项得分合计
+            </label>
+            {p.ruleView.sheets.map((s) => (
+              <label class="inline">
+                <input type="radio" name="p.sheet" value={s.name} checked={p.ruleView.sheet === s.name} /> {s.label}
+              </label>
+            ))}
+          </fieldset>
+        )}
         <label for="file">上传填好的表格（.xlsx 或 UTF-8 编码的 .csv，不超过 10 MB）</label>
         <input id="file" type="file" name="file" accept=".xlsx,.xls,.csv" required />
         {p.ruleView.fillsSatisfaction && (
@@ -91,6 +116,15 @@ export function ScoringPage(p: ScoringPageProps) {
         <details open={rule === 'weighted' || Boolean(p.error)}>
           <summary>调整参数（权重、分数线、名额比例等）</summary>
           <ParamFields rule={rule} start={p.ruleView.startingParams} values={p.params} />
+          <label for="more">更多参数（JSON，可留空）</label>
+          <textarea id="more" name="more" rows={3}>
+            {p.ruleView.more}
+          </textarea>
+          <p class="muted">
+            例如各档名额 {'{"quotas": {"5": {"max": 0.1}, "1": {"min": 0.1}}}'}、不定星级分数线 {'{"noStarBelow": 50}'}、按满意率扣分{' '}
+            {'{"satisfactionRules": [{"below": 60, "deduct": 5}, {"below": 50, "noStar": true}]}'}、第一书记按满意度定等次{' '}
+            {'{"satisfactionLevels": [{"below": 0.8, "grade": "基本称职"}]}'}。
+          </p>
         </details>
         <div class="actions">
           <button type="submit" id="compute">

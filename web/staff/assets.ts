@@ -26,9 +26,16 @@ th{background:#eee}
 td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}
 .scroll{overflow-x:auto}
 label{display:block;font-weight:700;margin:12px 0 4px}
+form.inline{display:inline;margin-left:8px}
+.head-hash{display:flex;gap:16px;align-items:flex-start;break-inside:avoid}
+.head-hash .qr{flex:none;width:36mm;height:36mm}
+.head-hash .qr svg{display:block;width:100%;height:100%}
+.hash{font-family:ui-monospace,monospace;word-break:break-all;font-size:1.05rem}
 label.inline{display:inline-flex;align-items:center;gap:6px;font-weight:400;margin:4px 16px 4px 0}
 input[type=text],input[type=password],input[type=number],select{font:inherit;min-height:48px;padding:6px 10px;border:2px solid #777;border-radius:8px;width:100%;max-width:32rem;background:#fff}
 input[type=number]{max-width:10rem}
+textarea{font:inherit;width:100%;padding:6px 10px;border:2px solid #777;border-radius:8px}
+ul.plain{margin:0;padding-left:1.2em}
 input[type=radio],input[type=checkbox]{width:22px;height:22px}
 .rows td{padding:4px 6px}
 .rows input{max-width:none}
@@ -40,6 +47,7 @@ button.small{min-height:40px;padding:4px 12px;font-weight:400}
 .flash{border-radius:10px;padding:10px 14px;margin:0 0 16px;font-weight:700;border:2px solid}
 .flash.ok{background:#e9f7ee;border-color:#0a7c2f;color:#064d1d}
 .flash.err{background:#fff1f1;border-color:#c00000;color:#8a0000}
+.flash.warn{background:#fff8e1;border-color:#9a5b00;color:#5c3700}
 .key{font:700 22px/1.4 ui-monospace,Menlo,Consolas,monospace;word-break:break-all;background:#fff;border:3px dashed #111;border-radius:10px;padding:12px}
 .badge{display:inline-block;padding:2px 10px;border-radius:999px;font-size:16px;font-weight:700;border:2px solid}
 .badge.draft{color:#555;border-color:#999}

@@ -14,7 +14,8 @@ export const AUDIT_LABELS: Record<AuditType, string> = {
   meeting_closed: '结束投票',
   token_voided: '作废测评码',
   paper_ballot_keyed: '录入纸质票',
-  results_published: '公布结果',
+  supervisor_added: '添加协同监督员',
+  supervisor_removed: '移除协同监督员',
 };
 
 export const PRESET_LABELS: Record<string, string> = {

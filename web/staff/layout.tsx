@@ -20,7 +20,7 @@ export interface StaffPageProps {
 /** The hidden field every staff form carries: the session's CSRF token. */
 export const CsrfField = ({ token }: { token?: string }) => <input type="hidden" name="_csrf" value={token ?? ''} />;
 
-export const Flash = ({ tone, children }: { tone: 'ok' | 'err'; children?: Child }) => (
+export const Flash = ({ tone, children }: { tone: 'ok' | 'err' | 'warn'; children?: Child }) => (
   <p class={`flash ${tone}`} role={tone === 'err' ? 'alert' : 'status'}>
     {children}
   </p>
@@ -34,6 +34,7 @@ function TopBar({ actor, csrf }: { actor: Actor; csrf?: string }) {
       </a>
       <a href="/staff/meetings">测评会</a>
       {actor.role !== 'supervisor' && <a href="/staff/scoring">评分计算</a>}
+      <a href="/staff/seasons">考评</a>
       {actor.role === 'admin' && <a href="/staff/users">账号管理</a>}
       <span class="who">
         {actor.name}（{ROLE_LABELS[actor.role]}）

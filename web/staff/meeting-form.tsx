@@ -9,7 +9,14 @@ export interface MeetingDraft {
   rule: string;
   eligible: string;
   categories: { label: string; eligible: string }[];
-  subjects: { name: string; kind: string }[];
+  /** `entry`: the season entry (考评对象) the subject's ballots feed, by id; '' for none. */
+  subjects: { name: string; kind: string; entry?: string }[];
+}
+
+/** An entry of a draft season a subject may feed. */
+export interface EntryChoice {
+  id: string;
+  label: string;
 }
 
 export const MORE_CATEGORIES = 3;
@@ -31,7 +38,7 @@ const Remove = ({ value }: { value: string }) => (
   </button>
 );
 
-export function MeetingForm({ actor, csrf, draft, error }: { actor: Actor; csrf: string; draft: MeetingDraft; error?: string }) {
+export function MeetingForm({ actor, csrf, draft, error, entries = [] }: { actor: Actor; csrf: string; draft: MeetingDraft; error?: string; entries?: EntryChoice[] }) {
   return (
     <StaffPage title="新建测评会" actor={actor} csrf={csrf}>
       <h1>新建测评会</h1>
@@ -101,6 +108,7 @@ export function MeetingForm({ actor, csrf, draft, error }: { actor: Actor; csrf:
               <tr>
                 <th>名称</th>
                 <th>类型（可不填）</th>
+                {entries.length > 0 && <th>计入考评（可不选）</th>}
                 <th />
               </tr>
             </thead>
@@ -113,6 +121,18 @@ export function MeetingForm({ actor, csrf, draft, error }: { actor: Actor; csrf:
                   <td>
                     <input type="text" name="subj_kind" value={s.kind} placeholder="如：班子" maxlength={40} aria-label={`第 ${i + 1} 个测评对象类型`} />
                   </td>
+                  {entries.length > 0 && (
+                    <td>
+                      <select name="subj_entry" aria-label={`第 ${i + 1} 个测评对象计入的考评对象`}>
+                        <option value="">（不计入）</option>
+                        {entries.map((e) => (
+                          <option value={e.id} selected={e.id === s.entry}>
+                            {e.label}
+                          </option>
+                        ))}
+                      </select>
+                    </td>
+                  )}
                   <td>
                     <Remove value={`rm_subj:${i}`} />
                   </td>

@@ -1,3 +1,4 @@
+import { CoSupervisors, type CoSupervisorsProps } from './co-supervisors';
 import { PRESET_LABELS, quorumText, thresholdText, timeText } from './format';
 import { CsrfField, Flash, StaffPage } from './layout';
 import { StatusBadge } from './meetings-page';
@@ -10,6 +11,10 @@ export interface MeetingPageProps {
   meeting: Meeting;
   flash?: string;
   error?: string;
+  /** Things to know before printing slips (a roster under the publication floor). */
+  warnings?: string[];
+  /** Who runs the meeting (not shown to scorers). */
+  supervisors?: Omit<CoSupervisorsProps, 'meetingId' | 'csrf'>;
 }
 
 export const ruleText = (m: Meeting) =>
@@ -70,7 +75,7 @@ function VoidForm({ meeting, csrf }: { meeting: Meeting; csrf: string }) {
   );
 }
 
-export function MeetingPage({ actor, csrf, meeting: m, flash, error }: MeetingPageProps) {
+export function MeetingPage({ actor, csrf, meeting: m, flash, error, warnings = [], supervisors }: MeetingPageProps) {
   const supervises = actor.role !== 'scorer';
   const base = `/staff/meetings/${m.id}`;
   return (
@@ -80,6 +85,9 @@ export function MeetingPage({ actor, csrf, meeting: m, flash, error }: MeetingPa
       </h1>
       {flash && <Flash tone="ok">{flash}</Flash>}
       {error && <Flash tone="err">{error}</Flash>}
+      {warnings.map((w) => (
+        <Flash tone="warn">{w}</Flash>
+      ))}
       <div class="actions">
         {supervises && m.status === 'draft' && (
           <a class="btn" href={`${base}/open`}>
@@ -165,6 +173,7 @@ export function MeetingPage({ actor, csrf, meeting: m, flash, error }: MeetingPa
           <VoidForm meeting={m} csrf={csrf} />
         </>
       )}
+      {supervisors && <CoSupervisors meetingId={m.id} csrf={csrf} {...supervisors} />}
     </StaffPage>
   );
 }

@@ -1,5 +1,5 @@
 import { GRADE_LABELS, GRADES, type GradeCounts } from '../../src/domain/grades';
-import type { Results } from '../../src/domain/results';
+import { withheldText, type Results } from '../../src/domain/results';
 import type { Rule } from '../../src/domain/rule';
 import { percentText } from '../../src/domain/satisfaction';
 import { GradeBar, GradeLegend, SatisfactionChart } from './bars';
@@ -17,10 +17,27 @@ export function ValidityBanner({ results: r, rule }: { results: Results; rule: R
   return <p class={`banner ${r.valid ? 'valid' : 'invalid'}`}>{text}</p>;
 }
 
+/** Under the publication floor: the subjects are named, nothing about how they were graded. */
+function WithheldNote({ results: r }: { results: Results }) {
+  return (
+    <>
+      <p class="banner invalid" id="withheld">
+        {withheldText(r.cast, r.minGroup)}
+      </p>
+      <ul>
+        {r.subjects.map((s) => (
+          <li>{s.name}</li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
 const satisfiedIn = (counts: GradeCounts, rule: Rule) => rule.satisfiedGrades.reduce((n, g) => n + counts[g], 0);
 
 /** Per subject: counts by grade, satisfaction and the threshold, chart first, table after. */
 export function SubjectResults({ results: r, rule }: { results: Results; rule: Rule }) {
+  if (r.withheld) return <WithheldNote results={r} />;
   return (
     <>
       <SatisfactionChart
@@ -68,12 +85,13 @@ export function SubjectResults({ results: r, rule }: { results: Results; rule: R
 
 /** Per category, only as the results give it: small groups already merged so no one is unmasked. */
 export function CategoryBreakdown({ results: r, rule }: { results: Results; rule: Rule }) {
+  if (r.withheld) return null;
   const subjects = r.subjects.filter((s) => s.byCategory && s.byCategory.length > 0);
   if (subjects.length === 0) return null;
   return (
     <>
       <h2>分类别结果</h2>
-      <p class="muted">人数少于 {rule.minGroup} 票的类别已并入“其他”，以免推断出个人投票。</p>
+      <p class="muted">人数少于 {r.minGroup} 票的类别已并入“其他”，以免推断出个人投票。</p>
       {subjects.map((s) => (
         <div class="scroll">
           <table>

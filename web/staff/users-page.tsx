@@ -12,7 +12,8 @@ export interface UsersPageProps {
   error?: string;
 }
 
-const ROLES: Role[] = ['supervisor', 'scorer', 'admin'];
+/** The roles in the order the form offers them: the everyday ones first, admin last. */
+const ROLE_CHOICES: Role[] = ['supervisor', 'scorer', 'admin'];
 
 export function UsersPage({ actor, csrf, users, created, flash, error }: UsersPageProps) {
   return (
@@ -36,7 +37,7 @@ export function UsersPage({ actor, csrf, users, created, flash, error }: UsersPa
         <label for="name">姓名</label>
         <input id="name" type="text" name="name" maxlength={100} required />
         <label>角色</label>
-        {ROLES.map((r, i) => (
+        {ROLE_CHOICES.map((r, i) => (
           <label class="inline">
             <input type="radio" name="role" value={r} checked={i === 0} /> {ROLE_LABELS[r]}
           </label>

@@ -32,6 +32,17 @@ button:disabled{background:#666}
 .receipt{font:700 30px/1.3 ui-monospace,Menlo,Consolas,monospace;letter-spacing:3px;border:3px solid #111;border-radius:10px;padding:10px;text-align:center;word-break:break-all;margin:12px 0}
 input[type=text]{width:100%;min-height:56px;font:700 22px ui-monospace,Menlo,Consolas,monospace;padding:8px 10px;border:2px solid #444;border-radius:8px;text-transform:uppercase}
 label.big{display:block;font-weight:700;margin:12px 0 6px}
+.vh{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
+.grid .ghead,.grid .row{display:grid;grid-template-columns:minmax(0,1fr) repeat(4,56px);gap:0 4px;align-items:center}
+.grid .ghead{position:sticky;top:0;z-index:1;background:#fff;border-bottom:2px solid #888;padding:4px 0;font-size:16px;line-height:1.2;font-weight:700;text-align:center;word-break:keep-all;overflow-wrap:anywhere}
+.grid .row{border:0;border-bottom:1px solid #bbb;border-radius:0;margin:0;padding:2px 0;min-width:0}
+.grid .row legend{float:left;padding:0 4px 0 0;font-size:18px;line-height:1.3;font-weight:400;overflow-wrap:anywhere}
+.grid .row label{display:flex;align-items:center;justify-content:center;min-height:48px;border-radius:8px;cursor:pointer}
+.grid .row input{width:26px;height:26px;margin:0;accent-color:#a40000}
+.grid .row label:has(input:checked){background:#fde7e7}
+.grid .row .err{grid-column:1/-1;margin:0 0 4px}
+.grid .row:nth-of-type(even){background:#f6f6f6}
+.grid .row.missing{background:#fff3f3}
 .langs{max-width:40rem;margin:0 auto;padding:8px 14px 20px;border-top:1px solid #ccc}
 .langs a{display:inline-block;min-height:44px;padding:10px 12px 0 0}
 .langs b{display:inline-block;padding:10px 12px 0 0}

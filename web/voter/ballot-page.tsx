@@ -14,12 +14,66 @@ export interface BallotView {
   invalid?: boolean;
 }
 
+/**
+ * From this many subjects on (民主评议党员: every party member of the branch) the ballot is a
+ * compact grid: one row per subject, the four grades across under a header that stays in view.
+ * Fewer subjects keep the big labelled buttons, easiest for elderly voters.
+ */
+export const GRID_FROM = 8;
+
+type Strings = ReturnType<typeof strings>;
+
+/**
+ * A column header breaks between the words of a four-character grade (基本 / 满意), never
+ * before its last character: a zero-width space there, and `word-break: keep-all` elsewhere.
+ */
+const headLabel = (label: string) => (/^[\u4e00-\u9fff]{4}$/.test(label) ? `${label.slice(0, 2)}\u200b${label.slice(2)}` : label);
+
+/** Big buttons, each saying its grade: for a short ballot. */
+function SubjectCard({ s, t, chosen, missing }: { s: { id: string; name: string }; t: Strings; chosen?: string; missing: boolean }) {
+  return (
+    <fieldset id={`s-${s.id}`} class={missing ? 'missing' : undefined}>
+      <legend>{s.name}</legend>
+      {missing && <p class="err">{t.missingHere}</p>}
+      <div class="opts">
+        {GRADES.map((g) => (
+          <label>
+            <input type="radio" name={s.id} value={g} checked={chosen === g} />
+            <span>{t.grades[g]}</span>
+          </label>
+        ))}
+      </div>
+    </fieldset>
+  );
+}
+
+/**
+ * One row of the grid: the subject, then one tap target per grade. Each target still carries
+ * its grade's name for screen readers; the eye reads it from the column header.
+ */
+function SubjectRow({ s, t, chosen, missing }: { s: { id: string; name: string }; t: Strings; chosen?: string; missing: boolean }) {
+  return (
+    <fieldset id={`s-${s.id}`} class={missing ? 'row missing' : 'row'}>
+      <legend>{s.name}</legend>
+      {GRADES.map((g) => (
+        <label>
+          <input type="radio" name={s.id} value={g} checked={chosen === g} />
+          <span class="vh">{t.grades[g]}</span>
+        </label>
+      ))}
+      {missing && <p class="err">{t.missingHere}</p>}
+    </fieldset>
+  );
+}
+
 /** The ballot: one fieldset of four labelled radios per subject, a plain form post. */
 export function BallotPage(v: BallotView) {
   const t = strings(v.lang);
   const missing = new Set(v.missing ?? []);
   const marked = v.meeting.subjects.filter((s) => missing.has(s.id));
   const path = `/b/${v.token}`;
+  const grid = v.meeting.subjects.length >= GRID_FROM;
+  const Row = grid ? SubjectRow : SubjectCard;
   return (
     <VoterPage lang={v.lang} path={path} title={v.meeting.title} script>
       <h1>{v.meeting.title}</h1>
@@ -44,20 +98,17 @@ export function BallotPage(v: BallotView) {
           {t.invalidChoices}
         </p>
       )}
-      <form class="ballot" method="post" action={path + v.langQuery}>
+      <form class={grid ? 'ballot grid' : 'ballot'} method="post" action={path + v.langQuery}>
+        {grid && (
+          <div class="ghead" aria-hidden="true">
+            <span></span>
+            {GRADES.map((g) => (
+              <span>{headLabel(t.grades[g])}</span>
+            ))}
+          </div>
+        )}
         {v.meeting.subjects.map((s) => (
-          <fieldset id={`s-${s.id}`} class={missing.has(s.id) ? 'missing' : undefined}>
-            <legend>{s.name}</legend>
-            {missing.has(s.id) && <p class="err">{t.missingHere}</p>}
-            <div class="opts">
-              {GRADES.map((g) => (
-                <label>
-                  <input type="radio" name={s.id} value={g} checked={v.chosen?.[s.id] === g} />
-                  <span>{t.grades[g]}</span>
-                </label>
-              ))}
-            </div>
-          </fieldset>
+          <Row s={s} t={t} chosen={v.chosen?.[s.id]} missing={missing.has(s.id)} />
         ))}
         <div class="bar">
           <p id="progress" data-fmt={t.progress} aria-live="polite"></p>

@@ -27,7 +27,6 @@ export function make(n: bigint, d: bigint = 1n): Dec {
 }
 
 export const ZERO = make(0n);
-export const ONE = make(1n);
 export const HUNDRED = make(100n);
 
 export function fromInt(i: number | bigint): Dec {
@@ -135,8 +134,8 @@ function terminatingPlaces(x: Dec): number | null {
   let d = x.d;
   let twos = 0;
   let fives = 0;
-  while (d % 2n === 0n) (d /= 2n), twos++;
-  while (d % 5n === 0n) (d /= 5n), fives++;
+  for (; d % 2n === 0n; twos++) d /= 2n;
+  for (; d % 5n === 0n; fives++) d /= 5n;
   return d === 1n ? Math.max(twos, fives) : null;
 }
 
@@ -153,4 +152,28 @@ export function toText(x: Dec): string {
  */
 export function toNumber(x: Dec): number {
   return Number(toText(x));
+}
+
+/**
+ * A ratio cell: a decimal as written, `"28/30"`, or `{num: 28, den: 30}`. A ballot count's
+ * 28/30 must reach the total as 28/30 (89.995 → 90.00), never as 0.9333333333333333.
+ * Returns null for anything else, including a zero denominator.
+ */
+export function parseRatio(value: unknown): Dec | null {
+  if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
+    const o = value as Record<string, unknown>;
+    if (Object.keys(o).some((k) => k !== 'num' && k !== 'den')) return null;
+    return quotient(parseDec(o.num), parseDec(o.den));
+  }
+  if (typeof value === 'string' && value.includes('/')) {
+    const parts = value.split('/');
+    if (parts.length !== 2) return null;
+    return quotient(parseDec(parts[0]), parseDec(parts[1]));
+  }
+  return parseDec(value);
+}
+
+function quotient(n: Dec | null, d: Dec | null): Dec | null {
+  if (!n || !d || d.n === 0n) return null;
+  return div(n, d);
 }

@@ -48,7 +48,7 @@ export function paramText(v: unknown, path: string): string {
 }
 
 // Names the answer itself uses (and __proto__, which a plain object cannot hold as data).
-const RESERVED = new Set(['id', 'total', 'grade', 'stars', 'rank', 'reasons', 'mass', '__proto__']);
+const RESERVED = new Set(['id', 'total', 'grade', 'stars', 'rank', 'reasons', 'mass', 'items', 'sections', 'direct', 'satisfactionInvalid', 'sheet', '__proto__']);
 
 export interface Weights {
   dec: Record<string, Dec>;

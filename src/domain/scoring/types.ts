@@ -10,8 +10,8 @@ export type InputRow = Record<string, unknown>;
  * input order (a scorer matches them to the sheet line by line); `rank` gives the order.
  */
 export type ScoredRow = InputRow & {
-  /** Rounded half-up to 2 decimals; this published number is the one bands and ranks use. */
-  total: number;
+  /** Rounded half-up to 2 decimals; this published number is the one bands and ranks use. Null for a direct rating without scores. */
+  total: number | null;
   grade?: string;
   stars?: number;
   /** 1-based, by total descending; ties share a rank (1, 1, 3). */
@@ -31,6 +31,8 @@ export interface ScoringResult {
   /** The params actually used: defaults filled in, numbers normalised. */
   params: Record<string, unknown>;
   rows: ScoredRow[];
+  /** Accepted but outside what a regulation says "in principle" (评议项 over 30%, 一次不少于20分). */
+  warnings: string[];
 }
 
 /**
@@ -47,6 +49,20 @@ export interface FieldSpec {
   max?: number;
   /** Hint shown in templates and in error messages. */
   note?: string;
+  /** A ratio cell: also `"28/30"` or `{num, den}`, kept exact (satisfaction). */
+  fraction?: boolean;
+  /** Text cells: the only values accepted (e.g. a grade name); numbers are compared as text. */
+  options?: string[];
+  /** Text cells with options: several may be named (市级、省级), separated by 、 or commas. */
+  multiple?: boolean;
+  /** Numbers: whole numbers only (counts). */
+  integer?: boolean;
+  /** Numbers: 0 is accepted besides [min, max] (视情扣1–5分: 0 when it does not apply). */
+  allowZero?: boolean;
+  /** Not a template column: set by the system (e.g. the fill path), still validated. */
+  hidden?: boolean;
+  /** Section label, for sheets whose columns are grouped (itemized 考核细则). */
+  group?: string;
 }
 
 /** A validated row: numbers as exact decimals, flags as booleans. */
@@ -78,7 +94,10 @@ export interface RuleDef<P> {
   params(raw: unknown): { effective: Record<string, unknown>; compiled: P };
   /** Row columns under these params (fixed, except for `weighted`). */
   fields(params: P): FieldSpec[];
-  score(rows: ParsedRow[], params: P): ScoredRow[];
+  /** `warn` collects lines for `warnings` found while scoring (direct ratings past a quota). */
+  score(rows: ParsedRow[], params: P, warn?: (line: string) => void): ScoredRow[];
+  /** Lines for `warnings`: params or rows the rule accepts but a regulation advises against. */
+  warnings?(rows: ParsedRow[], params: P): string[];
 }
 
 /** A reason line: stable machine code first, then Chinese for the scorer. */

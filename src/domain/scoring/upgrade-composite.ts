@@ -1,25 +1,23 @@
-import { add, div, HUNDRED, mul, roundHalfUp, toNumber, ZERO } from './decimal';
+import { add, div, HUNDRED, mul, roundHalfUp, toNumber, ZERO, type Dec } from './decimal';
 import { gradeValue, paramBands, pickBand, type Bands } from './bands';
+import { directField } from './direct';
+import { invalidSatisfaction, SATISFACTION_INVALID, satisfactionField, satisfactionInvalidReason, scoreField } from './fields';
+import { gradeScale, paramGradeQuotas, settleGrades, type Graded, type GradeQuotas } from './graded';
 import { paramObject, paramText, paramWeights, type Weights } from './params';
-import { competitionRanks } from './rank';
 import { ID_FIELD } from './rows';
 import { reason, type FieldSpec, type RuleDef } from './types';
 
 // 晋位升级动态考核 (三评两述一公示): self, mass and superior scores, each out of 100, at 2 : 3 : 5.
-const FIELDS: FieldSpec[] = [
+const DEFAULT_GRADES = ['好', '较好', '一般', '较差'];
+
+const fieldsFor = (scale: string[]): FieldSpec[] => [
   ID_FIELD,
-  { name: 'self', label: '基层党组织自评分', kind: 'number', required: true, min: 0, max: 100 },
-  { name: 'superior', label: '上级党组织考评分', kind: 'number', required: true, min: 0, max: 100 },
-  {
-    name: 'satisfaction',
-    label: '党员群众测评满意度',
-    kind: 'number',
-    required: true,
-    min: 0,
-    max: 1,
-    note: '满意度系数，填小数，如 0.9333；测评分 = 满意度 × 100',
-  },
+  scoreField('self', '基层党组织自评分'),
+  scoreField('superior', '上级党组织考评分'),
+  { ...satisfactionField('党员群众测评满意度'), note: '满意度系数：填小数（如 0.9333）或票数之比（如 28/30）；测评分 = 满意度 × 100' },
   { name: 'veto', label: '一票否决', kind: 'flag', required: false, note: '是/否，留空为否' },
+  directField(scale),
+  SATISFACTION_INVALID,
 ];
 
 const DEFAULTS = {
@@ -36,43 +34,60 @@ interface Params {
   weights: Weights;
   bands: Bands<string>;
   lowest: string;
+  scale: string[];
+  quotas: GradeQuotas;
 }
 
 export const upgradeComposite: RuleDef<Params> = {
-  meta: { name: 'upgrade-composite', label: '晋位升级综合评定（三评）', output: 'grade', fields: FIELDS, defaultParams: DEFAULTS },
+  meta: { name: 'upgrade-composite', label: '晋位升级综合评定（三评）', output: 'grade', fields: fieldsFor(DEFAULT_GRADES), defaultParams: DEFAULTS },
 
   params(raw) {
-    const p = paramObject(raw, ['weights', 'bands', 'lowest'], 'upgrade-composite');
+    const p = paramObject(raw, ['weights', 'bands', 'lowest', 'quotas', 'quotaRounding'], 'upgrade-composite');
     const weights = paramWeights(p.weights ?? {}, 'weights', DEFAULTS.weights);
     const bands = paramBands(p.bands ?? DEFAULTS.bands, 'bands', 'grade', gradeValue);
     const lowest = paramText(p.lowest ?? DEFAULTS.lowest, 'lowest');
+    const scale = gradeScale(bands, lowest);
+    const quotas = paramGradeQuotas(p.quotas, p.quotaRounding, scale);
     return {
-      effective: { weights: weights.plain, bands: bands.plain, lowest },
-      compiled: { weights, bands, lowest },
+      effective: { weights: weights.plain, bands: bands.plain, lowest, ...quotas.plain },
+      compiled: { weights, bands, lowest, scale, quotas },
     };
   },
 
-  fields: () => FIELDS,
+  fields: (p) => fieldsFor(p.scale),
 
-  score(rows, { weights, bands, lowest }) {
+  score(rows, { weights, bands, lowest, scale, quotas }, warn) {
     const w = weights.dec;
-    const masses = rows.map((r) => mul(r.num.satisfaction, HUNDRED));
-    const totals = rows.map((r, i) => {
-      const weighted = [mul(w.self, r.num.self), mul(w.mass, masses[i]), mul(w.superior, r.num.superior)];
-      return roundHalfUp(div(weighted.reduce(add, ZERO), weights.total), 2);
+    const top = bands.bands[0].value;
+    const masses: Array<Dec | null> = rows.map((r) => (r.num.satisfaction ? mul(r.num.satisfaction, HUNDRED) : null));
+    const graded = rows.map((r, i): Graded => {
+      const reasons: string[] = [];
+      const mass = masses[i];
+      let total: Dec | null = null;
+      let grade = lowest;
+      if (mass && r.num.self && r.num.superior) {
+        const terms = [mul(w.self, r.num.self), mul(w.mass, mass), mul(w.superior, r.num.superior)];
+        total = roundHalfUp(div(terms.reduce(add, ZERO), weights.total), 2);
+        grade = pickBand(total, bands.bands, lowest);
+        if (invalidSatisfaction(r)) {
+          reasons.push(satisfactionInvalidReason(`“${top}”`));
+          if (grade === top) grade = pickBand(total, bands.bands.slice(1), lowest);
+        }
+      }
+      if (r.flag.veto) reasons.unshift(reason('veto', `存在“一票否决”情形，直接定为“${lowest}”`));
+      return { total, grade, reasons, ...(r.flag.veto && { forced: lowest }) };
     });
-    const ranks = competitionRanks(totals);
-    return rows.map((r, i) => {
-      const vetoed = r.flag.veto;
-      return {
-        ...r.raw,
-        // Unrounded (nearest JS number) so a reader can recompute the total exactly.
-        mass: toNumber(masses[i]),
-        total: toNumber(totals[i]),
-        grade: vetoed ? lowest : pickBand(totals[i], bands.bands, lowest),
-        rank: ranks[i],
-        reasons: vetoed ? [reason('veto', `存在“一票否决”情形，直接定为“${lowest}”`)] : [],
-      };
-    });
+    const settled = settleGrades(rows, graded, scale, quotas);
+    settled.warnings.forEach((line) => warn?.(line));
+    return rows.map((r, i) => ({
+      ...r.raw,
+      // Unrounded (nearest JS number) so a reader can recompute the total exactly.
+      mass: masses[i] && toNumber(masses[i]!),
+      total: graded[i].total && toNumber(graded[i].total!),
+      grade: settled.grades[i],
+      rank: settled.ranks[i],
+      reasons: graded[i].reasons,
+    }));
   },
+
 };

@@ -12,7 +12,7 @@ const asNumber = (cell: Cell): Cell => (typeof cell === 'string' && /^\d+(\.\d+)
 
 /** GET /api/meetings/:id/results.xlsx — the table of results.csv as an Excel workbook (runs on Workers too). */
 export const resultsXlsxRoutes = new Hono<AppEnv>().get('/:id/results.xlsx', requireRole(STAFF), async (c) => {
-  const meeting = await loadMeeting(c.get('services'), c.req.param('id'));
+  const meeting = await loadMeeting(c.get('services'), c.req.param('id'), c.get('actor'));
   const [header, ...rows] = resultsTable(await meetingResults(c.get('services'), meeting));
   const percent = header.indexOf('满意度(%)');
   const typed = rows.map((r) => r.map((cell, i) => (i === percent ? asNumber(cell) : cell)));

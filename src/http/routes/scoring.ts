@@ -1,4 +1,4 @@
-import { Hono, type Context } from 'hono';
+import { Hono } from 'hono';
 import { DomainError } from '../../domain/errors';
 import { runScoring } from '../../domain/scoring';
 import type { FillMode } from '../../domain/scoring/types';
@@ -8,13 +8,12 @@ import { resultCsv, resultName, resultXlsx } from '../../services/scoring-export
 import { templateCsv, templateName, templateXlsx } from '../../services/scoring-template';
 import { scoreUpload, type SheetScoring } from '../../services/scoring-upload';
 import { requireRole, SCORER } from '../auth';
-import { readJson, validate } from '../body';
+import { JSON_BYTES, jsonInput, limitBody, readForm, SHEET_BYTES, validate } from '../body';
 import { attachment, csvResponse } from '../csv-response';
-import type { AppEnv } from '../env';
+import type { AppEnv, C } from '../env';
 import { HttpError } from '../http-error';
 import { scoringRunSchema, scoringUploadSchema } from '../schemas';
 
-type C = Context<AppEnv>;
 export type ResultFormat = 'json' | 'xlsx' | 'csv';
 
 /** The form's `fill`: 1 fills empty satisfaction cells, force replaces every one a meeting matches. */
@@ -54,38 +53,28 @@ export function templateResponse(c: C) {
 }
 
 /** The uploaded file of a multipart form, as bytes. */
-export async function uploadedBytes(file: unknown): Promise<Uint8Array> {
-  if (!(file instanceof File) || file.size === 0) {
+export async function uploadedBytes(file: File | undefined): Promise<Uint8Array> {
+  if (!file || file.size === 0) {
     throw new DomainError('missing_file');
   }
   return new Uint8Array(await file.arrayBuffer());
 }
 
-/** The text fields of a form body, files left out. */
-export const textFields = (body: Record<string, string | File>) =>
-  Object.fromEntries(Object.entries(body).filter((e): e is [string, string] => typeof e[1] === 'string'));
-
-/** A form body (multipart with the file, or urlencoded), text fields and files alike. */
-export async function formBody(c: C): Promise<Record<string, string | File>> {
-  try {
-    return (await c.req.parseBody()) as Record<string, string | File>;
-  } catch {
-    throw new HttpError('invalid_form', '上传内容不是有效的表单（multipart/form-data），应包含 file 和 rule');
-  }
-}
-
 export const scoringRoutes = new Hono<AppEnv>()
-  .post('/run', requireRole(SCORER), async (c) => c.json(runScoring(await readJson(c, scoringRunSchema))))
+  .use('/upload', limitBody(SHEET_BYTES))
+  .use(limitBody(JSON_BYTES))
+  .post('/run', requireRole(SCORER), jsonInput(scoringRunSchema), async (c) => c.json(runScoring(c.req.valid('json'))))
   .get('/templates/:file', requireRole(SCORER), (c) => templateResponse(c))
   .post('/upload', requireRole(SCORER), async (c) => {
-    const form = await formBody(c);
+    const form = await readForm(c, '上传内容不是有效的表单（multipart/form-data），应包含 file 和 rule');
     const format = c.req.query('format');
-    const fields = validate(scoringUploadSchema, { ...textFields(form), ...(format && { format }) });
+    const fields = validate(scoringUploadSchema, { ...form.flat(), ...(format && { format }) });
     const { result } = await scoreUpload(c.get('services'), {
-      bytes: await uploadedBytes(form.file),
+      bytes: await uploadedBytes(form.file('file')),
       rule: fields.rule,
       params: paramsFromText(fields.params),
       fill: fillMode(fields.fill),
+      onInvalid: fields.invalid === 'refuse' ? 'refuse' : 'flag',
     });
     return resultResponse(c, result, fields.format ?? 'json');
   });

@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { requireRole, STAFF } from '../auth';
+import { JSON_BYTES, limitBody } from '../body';
 import type { AppEnv } from '../env';
 import { pageError } from './staff/kit';
 import { meetingPages } from './staff/meeting';
@@ -16,6 +17,7 @@ import { meetingViews } from './staff/views';
  */
 export const staffPages = new Hono<AppEnv>()
   .onError(pageError)
+  .use(limitBody(JSON_BYTES))
   .route('/', signInPages)
   .use(requireRole(STAFF))
   .get('/', (c) => c.redirect('/staff/meetings', 303))

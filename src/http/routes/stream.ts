@@ -1,5 +1,4 @@
 import { Hono } from 'hono';
-import { createMiddleware } from 'hono/factory';
 import { streamSSE, type SSEStreamingApi } from 'hono/streaming';
 import { loadMeeting } from '../../services/load-meeting';
 import { meetingTurnout } from '../../services/turnout';
@@ -30,7 +29,7 @@ export function streamRoutes(hub: TurnoutHub, options: StreamOptions = {}) {
   const { heartbeatMs = 15_000, lifetimeMs = 15 * 60_000, retryMs = 2000 } = options;
   return new Hono<AppEnv>().get('/:id/turnout/stream', requireRole(SUPERVISOR), async (c) => {
     const services = c.get('services');
-    const meeting = await loadMeeting(services, c.req.param('id'));
+    const meeting = await loadMeeting(services, c.req.param('id'), c.get('actor'));
     c.header('X-Accel-Buffering', 'no'); // a reverse proxy must pass events on as they come
     if (meeting.status === 'closed') {
       const final = snapshotOf(await meetingTurnout(services, meeting));
@@ -59,14 +58,3 @@ export function streamRoutes(hub: TurnoutHub, options: StreamOptions = {}) {
     });
   });
 }
-
-/**
- * After a request here that may have changed turnout or state, tell the hub to look now: votes
- * cast in this process reach the screens without waiting for the next poll. Polling still covers
- * votes taken by other processes or isolates.
- */
-export const pokeTurnout = (hub: TurnoutHub) =>
-  createMiddleware<AppEnv>(async (c, next) => {
-    await next();
-    if (c.req.method === 'POST' && c.res.status < 400) hub.poke(/\/(open|close)$/.test(c.req.path));
-  });

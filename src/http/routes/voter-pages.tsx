@@ -1,4 +1,3 @@
-import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { compress } from 'hono/compress';
 import { normalizeToken } from '../../domain/codes';
@@ -10,16 +9,18 @@ import { pickLang } from '../../../web/i18n';
 import { BallotPage } from '../../../web/voter/ballot-page';
 import { EntryPage } from '../../../web/voter/entry-page';
 import { langQuery } from '../../../web/voter/layout';
-import { NotOpenPage, ProblemPage, SuccessPage, TooManyPage, UnknownPage, UsedPage, VoidPage, type Where } from '../../../web/voter/notice-pages';
-import { readForm } from '../body';
-import type { AppEnv } from '../env';
+import { NotOpenPage, ProblemPage, TooManyPage, UnknownPage, UsedPage, VoidPage, type Where } from '../../../web/voter/notice-pages';
+import { BALLOT_BYTES, limitBody, readForm } from '../body';
+import type { AppEnv, C } from '../env';
 import { isCoded, statusOf } from '../error-status';
 import { retryAfter } from '../errors';
 import { htmlPage } from '../html-page';
+import { isCompletePage } from '../security';
+import { isStorageFull, noteStorageFull } from '../storage-full';
 import { throttled } from '../throttled';
+import { ballotTemplate, sendTemplate, successTemplate } from './voter-templates';
 import type { Meeting } from '../../domain/meeting';
 
-type C = Context<AppEnv>;
 
 /**
  * A 40-subject 民主评议党员 ballot is ~22 KB of HTML, ~3 KB gzipped: worth it on a weak signal.
@@ -27,8 +28,26 @@ type C = Context<AppEnv>;
  */
 const gzip = compress();
 
+/**
+ * The phones of one meeting send a handful of distinct Accept-Language headers: each is parsed
+ * once (bounded, so odd headers cannot fill memory).
+ */
+const langs = new Map<string, ReturnType<typeof pickLang>>();
+
+function langOf(c: C) {
+  const query = c.req.query('lang');
+  const header = c.req.header('accept-language');
+  const key = `${query ?? ''}\n${header ?? ''}`;
+  let found = langs.get(key);
+  if (!found) {
+    if (langs.size >= 256) langs.clear();
+    langs.set(key, (found = pickLang(query, header)));
+  }
+  return found;
+}
+
 function where(c: C, path: string): Where & { explicit: boolean } {
-  const { lang, explicit } = pickLang(c.req.query('lang'), c.req.header('accept-language'));
+  const { lang, explicit } = langOf(c);
   return { lang, explicit, langQuery: langQuery(lang, explicit), path };
 }
 
@@ -37,7 +56,19 @@ const tokenPath = (c: C) => `/b/${encodeURIComponent(c.req.param('token') ?? '')
 /** Unknown tokens count toward the per-address throttle, exactly as on the JSON API. */
 async function lookUp(c: C) {
   const token = await throttled(c, () => findToken(c.get('services'), c.req.param('token') ?? ''));
-  return { token, meeting: await loadMeeting(c.get('services'), token.meetingId) };
+  return { token, meeting: await loadMeeting(c.get('services'), token.meetingId, 'public') };
+}
+
+/**
+ * The ballot form's fields. A browser posts it urlencoded, read here straight from the text
+ * (the generic form reader builds a full web Request and FormData for it); anything else
+ * goes through the generic reader. No prototype: a field named `__proto__` is just a field.
+ */
+async function ballotFields(c: C): Promise<Record<string, string>> {
+  if (!c.req.header('content-type')?.startsWith('application/x-www-form-urlencoded')) return (await readForm(c)).flat();
+  const fields: Record<string, string> = Object.create(null);
+  for (const [name, value] of new URLSearchParams(await c.req.text())) fields[name] = value;
+  return fields;
 }
 
 /** Why this slip cannot vote, as a page; the wording follows the refusal's code. */
@@ -61,34 +92,44 @@ function entry(c: C, code: string | undefined) {
  * leaking the token to anyone. Errors become pages here, in the voter's language.
  */
 export const voterPages = new Hono<AppEnv>()
+  .use(limitBody(BALLOT_BYTES))
+  // Referrer-Policy: no-referrer comes with every page's headers (securityHeaders).
+  // Other pages are gzipped here after the fact; the ballot and success pages come gzipped already.
   .use(async (c, next) => {
-    c.header('Referrer-Policy', 'no-referrer');
     await next();
+    if (c.get('platform').compressesPages && !isCompletePage(c.res)) await gzip(c, async () => {});
   })
-  .use((c, next) => (c.get('platform').compressesPages ? gzip(c, next) : next()))
   .get('/', (c) => entry(c, c.req.query('code')))
   .post('/', async (c) => {
-    return entry(c, (await readForm(c)).code);
+    return entry(c, (await readForm(c)).flat().code);
   })
   .get('/:token', async (c) => {
     const { token, meeting } = await lookUp(c);
     const w = where(c, `/b/${token.token}`);
     const refused = refusal(meeting, token);
     if (refused) return refusedPage(c, w, refused, meeting);
-    return htmlPage(c, <BallotPage lang={w.lang} langQuery={w.langQuery} token={token.token} meeting={meeting} />);
+    return sendTemplate(c, ballotTemplate(c.get('platform'), meeting, w.lang, w.explicit), [token.token]);
   })
+  /**
+   * The vote: straight to the atomic step, as on the JSON API (one hash, no read before it);
+   * the token and meeting are read only when it refused, to show why.
+   */
   .post('/:token', async (c) => {
-    const choices = await readForm(c);
-    const { token, meeting } = await lookUp(c);
-    const w = where(c, `/b/${token.token}`);
-    const refused = refusal(meeting, token);
-    if (refused) return refusedPage(c, w, refused, meeting);
+    const choices = await ballotFields(c);
+    const services = c.get('services');
+    const raw = c.req.param('token') ?? '';
     try {
-      const { receipt } = await castBallot(c.get('services'), { token: token.token, choices, channel: 'phone' });
-      return htmlPage(c, <SuccessPage w={w} meetingTitle={meeting.title} receipt={receipt} />);
+      const { receipt, meetingId } = await throttled(c, () => castBallot(services, { token: raw, choices, channel: 'phone' }));
+      c.get('hub').poke(meetingId);
+      const { lang } = langOf(c);
+      return sendTemplate(c, await successTemplate(c.get('platform'), meetingId, lang, () => loadMeeting(services, meetingId, 'public')), [receipt]);
     } catch (err) {
-      if (!(err instanceof DomainError)) throw err;
-      // A lost race (used elsewhere, or closed meanwhile) reads like any other refusal.
+      // Unknown slips and the throttle are answered by onError, like the GET's.
+      if (!(err instanceof DomainError) || statusOf(err) === 404 || statusOf(err) === 429) throw err;
+      const token = await findToken(services, raw);
+      const meeting = await loadMeeting(services, token.meetingId, 'public');
+      const w = where(c, `/b/${token.token}`);
+      // Not open, void, used — or a lost race, which reads like any other refusal.
       if (statusOf(err) === 409) return refusedPage(c, w, err, meeting);
       if (statusOf(err) !== 400) throw err;
       const d = (err.details ?? {}) as { missing?: string[]; invalid?: string[] };
@@ -97,7 +138,8 @@ export const voterPages = new Hono<AppEnv>()
       return htmlPage(c, page, 400);
     }
   })
-  .onError((err, c) => {
+  .onError((caught, c) => {
+    const err = isStorageFull(caught) ? noteStorageFull(c, caught) : caught;
     if (!isCoded(err)) throw err;
     const w = where(c, c.req.param('token') ? tokenPath(c) : '/b');
     if (err.code === 'token_unknown') return htmlPage(c, <UnknownPage w={w} />, 404);

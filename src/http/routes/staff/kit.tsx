@@ -1,36 +1,16 @@
-import type { Context } from 'hono';
 import { MessagePage } from '../../../../web/staff/message-page';
-import type { AppEnv } from '../../env';
+import type { C } from '../../env';
 import { isCoded, statusOf } from '../../error-status';
 import { onError, retryAfter } from '../../errors';
-import { HttpError } from '../../http-error';
 import { htmlPage } from '../../html-page';
+import { isStorageFull, noteStorageFull } from '../../storage-full';
 import { csrfToken } from '../../session';
 
-export type C = Context<AppEnv>;
 
 /** What every signed-in page's layout needs. */
 export async function staffView(c: C) {
   return { actor: c.get('actor'), csrf: await csrfToken(c) };
 }
-
-/** A form's fields, each as the list of its values (rows of a table repeat their names). */
-export async function formOf(c: C): Promise<Record<string, string[]>> {
-  let body: Record<string, unknown>;
-  try {
-    body = await c.req.parseBody({ all: true });
-  } catch {
-    throw new HttpError('invalid_form');
-  }
-  const out: Record<string, string[]> = {};
-  for (const [name, value] of Object.entries(body)) {
-    const values = (Array.isArray(value) ? value : [value]).filter((v): v is string => typeof v === 'string');
-    if (values.length) out[name] = values;
-  }
-  return out;
-}
-
-export const field = (form: Record<string, string[]>, name: string) => form[name]?.[0] ?? '';
 
 const TITLES: Partial<Record<number, string>> = {
   400: '输入有误',
@@ -48,7 +28,8 @@ const CODE_TITLES: Record<string, string> = { results_sealed: '结果尚未公�
  * status (error-status.ts) and message. Not signed in (401) goes to the sign-in page; anything unexpected is the
  * app's one handler.
  */
-export async function pageError(err: Error, c: C) {
+export async function pageError(caught: Error, c: C) {
+  const err = isStorageFull(caught) ? noteStorageFull(c, caught) : caught;
   if (!isCoded(err)) return onError(err, c);
   const status = statusOf(err);
   if (err.code === 'unauthorized') {

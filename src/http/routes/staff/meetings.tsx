@@ -1,28 +1,31 @@
 import { Hono } from 'hono';
 import { DomainError } from '../../../domain/errors';
 import { createMeeting } from '../../../services/create-meeting';
+import { visibleMeetings } from '../../../services/load-meeting';
+import { entryChoices } from '../../../services/seasons/seasons';
 import { blankDraft, MeetingForm, MORE_CATEGORIES, MORE_SUBJECTS, type MeetingDraft } from '../../../../web/staff/meeting-form';
 import { MeetingsPage } from '../../../../web/staff/meetings-page';
 import { requireRole, SUPERVISOR } from '../../auth';
-import { validate } from '../../body';
-import type { AppEnv } from '../../env';
+import { readForm, validate, type FormBody } from '../../body';
+import type { AppEnv, C } from '../../env';
 import { statusOf } from '../../error-status';
 import { htmlPage } from '../../html-page';
 import { createMeetingSchema } from '../../schemas';
-import { field, formOf, staffView, type C } from './kit';
+import { staffView } from './kit';
 
 const MAX_CATEGORIES = 50;
 const MAX_SUBJECTS = 200;
 
-function draftOf(form: Record<string, string[]>): MeetingDraft {
-  const col = (name: string, i: number) => form[name]?.[i] ?? '';
+function draftOf(form: FormBody): MeetingDraft {
+  const { fields } = form;
+  const col = (name: string, i: number) => fields[name]?.[i] ?? '';
   return {
-    title: field(form, 'title'),
-    organization: field(form, 'organization'),
-    rule: field(form, 'rule') || 'standard',
-    eligible: field(form, 'eligible'),
-    categories: (form.cat_label ?? []).slice(0, MAX_CATEGORIES).map((label, i) => ({ label, eligible: col('cat_eligible', i) })),
-    subjects: (form.subj_name ?? []).slice(0, MAX_SUBJECTS).map((name, i) => ({ name, kind: col('subj_kind', i) })),
+    title: form.field('title'),
+    organization: form.field('organization'),
+    rule: form.field('rule') || 'standard',
+    eligible: form.field('eligible'),
+    categories: (fields.cat_label ?? []).slice(0, MAX_CATEGORIES).map((label, i) => ({ label, eligible: col('cat_eligible', i) })),
+    subjects: (fields.subj_name ?? []).slice(0, MAX_SUBJECTS).map((name, i) => ({ name, kind: col('subj_kind', i), entry: col('subj_entry', i) })),
   };
 }
 
@@ -41,7 +44,7 @@ function inputOf(d: MeetingDraft) {
   if (new Set(categories.map((c) => c.key)).size !== categories.length) throw bad('名册中的类别名称不能重复');
   const eligible = categories.length ? undefined : count(d.eligible);
   if (eligible === null) throw bad('请按类别填写名册，或填写不分类别的应参加总人数（正整数）');
-  const subjects = d.subjects.filter((s) => s.name.trim()).map((s) => ({ name: s.name.trim(), kind: s.kind.trim() || null }));
+  const subjects = d.subjects.filter((s) => s.name.trim()).map((s) => ({ name: s.name.trim(), kind: s.kind.trim() || null, entry: s.entry || null }));
   if (subjects.length === 0) throw bad('请至少填写一个测评对象');
   return validate(createMeetingSchema, {
     title: d.title,
@@ -66,12 +69,12 @@ function edited(d: MeetingDraft, op: string): MeetingDraft {
 }
 
 async function formPage(c: C, draft: MeetingDraft, error?: string, status: 200 | 400 | 409 = 200) {
-  return htmlPage(c, <MeetingForm {...await staffView(c)} draft={draft} error={error} />, status);
+  return htmlPage(c, <MeetingForm {...await staffView(c)} draft={draft} error={error} entries={await entryChoices(c.get('services'))} />, status);
 }
 
 /** /staff/meetings: the list. */
 export const meetingListPages = new Hono<AppEnv>().get('/', async (c) =>
-  htmlPage(c, <MeetingsPage {...await staffView(c)} meetings={await c.get('services').store.listMeetings()} />),
+  htmlPage(c, <MeetingsPage {...await staffView(c)} meetings={await visibleMeetings(c.get('services'), c.get('actor'))} />),
 );
 
 /**
@@ -82,16 +85,16 @@ export const meetingListPages = new Hono<AppEnv>().get('/', async (c) =>
 export const newMeetingPages = new Hono<AppEnv>()
   .get('/', requireRole(SUPERVISOR), (c) => formPage(c, blankDraft()))
   .post('/', requireRole(SUPERVISOR), async (c) => {
-    const form = await formOf(c);
+    const form = await readForm(c);
     const draft = draftOf(form);
-    const op = field(form, 'op') || 'create';
+    const op = form.field('op') || 'create';
     if (op !== 'create') return formPage(c, edited(draft, op));
     try {
       const meeting = await createMeeting(c.get('services'), inputOf(draft), c.get('actor'));
       return c.redirect(`/staff/meetings/${meeting.id}?done=created`, 303);
     } catch (err) {
-      const status = err instanceof DomainError ? statusOf(err) : 0;
-      if (status === 400 || status === 409) return formPage(c, draft, (err as DomainError).message, status);
+      const status = err instanceof DomainError ? statusOf(err) : 500;
+      if (err instanceof DomainError && (status === 400 || status === 409)) return formPage(c, draft, err.message, status);
       throw err;
     }
   });

@@ -7,15 +7,16 @@ import { meetingTurnout } from '../../../services/turnout';
 import { MessagePage } from '../../../../web/staff/message-page';
 import { PaperPage, type PaperPageProps } from '../../../../web/staff/paper-page';
 import { requireRole, SUPERVISOR } from '../../auth';
-import type { AppEnv } from '../../env';
+import { readForm } from '../../body';
+import type { AppEnv, C } from '../../env';
 import { isFormRefusal, statusOf } from '../../error-status';
 import { htmlPage } from '../../html-page';
-import { field, formOf, staffView, type C } from './kit';
+import { staffView } from './kit';
 import type { Meeting } from '../../../domain/meeting';
 
 type Keyed = Pick<PaperPageProps, 'code' | 'chosen' | 'missing' | 'flash' | 'error'>;
 
-const meetingOf = (c: C) => loadMeeting(c.get('services'), c.req.param('id') ?? '');
+const meetingOf = (c: C) => loadMeeting(c.get('services'), c.req.param('id') ?? '', c.get('actor'));
 
 /** The page, with the running counts; a meeting not open takes no slips, so no form then. */
 async function paperPage(c: C, meeting: Meeting, keyed: Keyed = {}, status: 200 | 201 | 400 | 404 | 409 = 200) {
@@ -45,20 +46,21 @@ const shown = (code: string) => {
 };
 
 async function keyIn(c: C) {
-  const form = await formOf(c);
+  const form = await readForm(c);
   const meeting = await meetingOf(c);
-  const code = field(form, 'code').trim();
-  const chosen = Object.fromEntries(meeting.subjects.map((s) => [s.id, field(form, s.id)]).filter(([, g]) => g));
+  const code = form.field('code').trim();
+  const chosen = Object.fromEntries(meeting.subjects.map((s) => [s.id, form.field(s.id)]).filter(([, g]) => g));
   const services = c.get('services');
   try {
     if (meeting.status !== 'open') return await paperPage(c, meeting);
     if (!code) throw new DomainError('invalid_input', '请先扫描纸质票上的二维码，或输入票上印的测评码。');
     if (Object.keys(chosen).length === 0) {
       // A scanner's Enter right after the code: check the slip, keep it, and wait for the marks.
-      const token = await checkPaperSlip(services, meeting.id, code);
+      const token = await checkPaperSlip(services, meeting.id, code, c.get('actor'));
       return await paperPage(c, meeting, { code: formatToken(token.token), flash: '测评码有效：请按纸质票勾选各测评对象的等次，然后点“录入这张票”。' });
     }
     const { receipt } = await keyPaperBallot(services, meeting.id, { token: code, choices: chosen }, c.get('actor'));
+    c.get('hub').poke(meeting.id);
     return await paperPage(c, meeting, { flash: `已录入 1 张纸质票（回执码 ${receipt}）` }, 201);
   } catch (err) {
     if (!isFormRefusal(err)) throw err;

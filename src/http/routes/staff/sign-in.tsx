@@ -1,11 +1,11 @@
 import { Hono } from 'hono';
 import { LoginPage } from '../../../../web/staff/login-page';
 import { actorForKey, requireRole, sessionUserId, STAFF } from '../../auth';
-import type { AppEnv } from '../../env';
+import { readForm } from '../../body';
+import type { AppEnv, C } from '../../env';
 import { htmlPage } from '../../html-page';
 import { checkLoginCsrf, endSession, loginCsrf, startSession } from '../../session';
 import { throttledKey } from '../../throttled';
-import { field, formOf, type C } from './kit';
 
 /** Only back into the staff pages after signing in: never to another site. */
 function safeNext(next: string | undefined): string {
@@ -19,10 +19,10 @@ const loginPage = (c: C, next: string, error?: string, status: 200 | 400 | 401 =
 export const signInPages = new Hono<AppEnv>()
   .get('/login', (c) => loginPage(c, safeNext(c.req.query('next'))))
   .post('/login', async (c) => {
-    const form = await formOf(c);
-    checkLoginCsrf(c, field(form, '_csrf'));
-    const next = safeNext(field(form, 'next'));
-    const key = field(form, 'key').trim();
+    const form = await readForm(c);
+    checkLoginCsrf(c, form.field('_csrf'));
+    const next = safeNext(form.field('next'));
+    const key = form.field('key').trim();
     if (!key) return loginPage(c, next, '请输入密钥', 400);
     // Wrong keys count against the address, exactly as a wrong bearer key does on the API.
     const actor = await throttledKey(c, () => actorForKey(c, key));

@@ -8,11 +8,11 @@ import { Dashboard } from '../../../../web/staff/dashboard';
 import { secondsSince } from '../../../../web/staff/format';
 import { ResultsPage } from '../../../../web/staff/results-page';
 import { requireRole, STAFF, SUPERVISOR } from '../../auth';
-import type { AppEnv } from '../../env';
+import type { AppEnv, C } from '../../env';
 import { htmlPage } from '../../html-page';
-import { staffView, type C } from './kit';
+import { staffView } from './kit';
 
-const meetingOf = (c: C) => loadMeeting(c.get('services'), c.req.param('id') ?? '');
+const meetingOf = (c: C) => loadMeeting(c.get('services'), c.req.param('id') ?? '', c.get('actor'));
 
 /** /staff/meetings/:id/live, /results, /audit: what a meeting looks like while and after it runs. */
 export const meetingViews = new Hono<AppEnv>()

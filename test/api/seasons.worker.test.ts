@@ -1,0 +1,4 @@
+import { startWorkerTarget } from '../helpers/worker-target';
+import { seasonSuite } from './season-suite';
+
+seasonSuite('Workers + D1', startWorkerTarget);
