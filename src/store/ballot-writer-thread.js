@@ -58,9 +58,7 @@ function castLoop(first) {
       // Nothing of this commit stands: open the batch before alone, then refuse this one.
       if (open) openAlone(open);
       fail(err);
-      open = null;
-      request = null;
-      break;
+      return;
     }
     if (open) answer(open.results);
     open = null;
