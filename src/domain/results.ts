@@ -37,7 +37,11 @@ function tally(ballots: StoredBallot[], subjectCount: number): { all: Tally; byC
     let cat = byCategory.get(b.category);
     if (!cat) byCategory.set(b.category, (cat = new Array(subjectCount * 4).fill(0)));
     for (let i = 0; i < subjectCount; i++) {
-      const cell = i * 4 + (b.grades.charCodeAt(i) - 48);
+      const grade = b.grades.charCodeAt(i) - 48;
+      // A ballot that reached no subject (a placeholder, e.g. a sealed ballot a crash left
+      // unopenable) counts in cast only.
+      if (!(grade >= 0 && grade < 4)) continue;
+      const cell = i * 4 + grade;
       all[cell] += b.count;
       cat[cell] += b.count;
     }

@@ -30,7 +30,15 @@ export interface Turnout {
 }
 
 /** Live turnout of a meeting as screens show it: counts only, never a grade. */
-export type TurnoutView = Turnout & { meetingId: string; status: MeetingStatus };
+export type TurnoutView = Turnout & {
+  meetingId: string;
+  status: MeetingStatus;
+  /**
+   * Present only while the server's files still hold history that could pair this meeting's
+   * slips with its ballots (a cleanup a reader or a full disk held up, retried every second).
+   */
+  historyPending?: { since: string; reason: string };
+};
 
 function categoryQuorumMet(key: string, q: CategoryQuorum, categories: CategoryTally[]): boolean {
   const own = categories.find((c) => c.key === key);

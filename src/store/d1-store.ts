@@ -10,6 +10,7 @@ import { byId, insertMeeting, selectMeetings, type D1Db } from './d1-meetings';
 import { whyNotSpent } from './guards';
 import { StoreCore } from './core';
 import { SeasonStore } from './seasons';
+import { receiptOf } from './slots';
 import type { CastOutcome, IssueOutcome, NewBallot, NewMeeting, Store, TokenRow } from './types';
 
 const { meetings, tokens } = schema;
@@ -56,7 +57,7 @@ export class D1Store extends StoreCore<D1Db> implements Store {
       .from(tokens)
       .where(eq(tokens.hash, hash))
       .get();
-    return row ?? null;
+    return row ? { ...row, receipt: receiptOf(row) } : null;
   }
   async castBallot(b: NewBallot): Promise<CastOutcome> {
     if (await spendAndStore(this.db, b)) return 'cast';
