@@ -78,7 +78,12 @@ export const subjects = sqliteTable(
   (t) => [index('subjects_meeting').on(t.meetingId, t.position), index('subjects_entry').on(t.entryId)],
 );
 
-/** Only the SHA-256 of a token is kept; the raw token exists on the printed slip alone. */
+/**
+ * Only the SHA-256 of a token is kept; the raw token exists on the printed slip alone.
+ * A row keeps one size all its life (see src/store/slots.ts): an unused or void slip carries a
+ * receipt placeholder two characters shorter than a receipt, as 'unused' is two longer than
+ * 'used', so spending rewrites the row in place and the file keeps no trace of spend order.
+ */
 export const tokens = sqliteTable(
   'tokens',
   {
@@ -86,7 +91,7 @@ export const tokens = sqliteTable(
     meetingId: text('meeting_id').notNull().references(() => meetings.id),
     category: text('category').notNull().default(''),
     state: text('state', { enum: ['unused', 'used', 'void'] }).notNull().default('unused'),
-    /** Kept on the spent slip so its holder can see the vote counted; never linked to choices. */
+    /** Kept on the spent slip so its holder can see the vote counted; never linked to choices. A placeholder until spent. */
     receipt: text('receipt'),
   },
   // Written at issuance and never again: spending a token changes no indexed column, so a vote
@@ -95,10 +100,14 @@ export const tokens = sqliteTable(
 );
 
 /**
- * WITHOUT ROWID, keyed by meeting, category and a random id (added by hand to the migration;
- * drizzle cannot say it): within a meeting's category the physical order of ballots says nothing
- * about the order they arrived in, and the key serves every query, so a vote writes one page
- * here and no index. No token, no time, no address. `grades` holds one digit per subject.
+ * Ballot slots. WITHOUT ROWID, keyed by meeting, category and a random id (added by hand to the
+ * migration; drizzle cannot say it). One slot per slip is written at issuance, empty ('vacant',
+ * placeholders of the final sizes); a vote fills a random empty slot of its category in place,
+ * so neither the rows nor the bytes of the file follow the order ballots arrived in, and no
+ * index changes on the vote path. No token, no time, no address. `grades` holds one digit per
+ * subject; a 'sealed' slot holds them one-time padded for the instant between the two commits
+ * of a vote (src/store/ballot-batch.js); an 'orphan' is a sealed slot whose pad a crash took:
+ * it counts in turnout and in no subject.
  */
 export const ballots = sqliteTable(
   'ballots',
@@ -106,11 +115,21 @@ export const ballots = sqliteTable(
     id: text('id').notNull(),
     meetingId: text('meeting_id').notNull().references(() => meetings.id),
     category: text('category').notNull().default(''),
-    channel: text('channel', { enum: ['phone', 'paper'] }).notNull(),
+    state: text('state', { enum: ['vacant', 'sealed', 'filled', 'orphan'] }).notNull().default('filled'),
+    channel: text('channel', { enum: ['phone', 'paper', '-----'] }).notNull(),
     grades: text('grades').notNull(),
   },
   (t) => [primaryKey({ columns: [t.meetingId, t.category, t.id] })],
 );
+
+/**
+ * Storage chores the server owes the file (the one-time rewrite of a database migrated from
+ * the old layout): done at start, retried until done, shown to staff while owed.
+ */
+export const upkeep = sqliteTable('upkeep', {
+  task: text('task').primaryKey(),
+  since: text('since').notNull(),
+});
 
 export const auditEvents = sqliteTable(
   'audit_events',

@@ -41,7 +41,11 @@ function tally(ballots: StoredBallot[], subjectCount: number): { all: Tally; byC
     if (!cat) byCategory.set(b.category, (cat = new Array(subjectCount * CELLS).fill(0)));
     if (isSpoilt(b.grades)) continue; // a 废票 counts in turnout, in no subject
     for (let i = 0; i < subjectCount; i++) {
-      const cell = i * CELLS + (b.grades.charCodeAt(i) - 48);
+      const digit = b.grades.charCodeAt(i) - 48;
+      // A ballot that reached no subject (a placeholder, e.g. a sealed ballot a crash left
+      // unopenable) counts in cast only.
+      if (!(digit >= 0 && digit < CELLS)) continue;
+      const cell = i * CELLS + digit;
       all[cell] += b.count;
       cat[cell] += b.count;
     }

@@ -38,7 +38,16 @@ export interface SlipSummary {
   unused: number;
 }
 
-export type TurnoutView = Turnout & { meetingId: string; status: MeetingStatus; slips: SlipSummary };
+export type TurnoutView = Turnout & {
+  meetingId: string;
+  status: MeetingStatus;
+  slips: SlipSummary;
+  /**
+   * Present only while the server's files still hold history that could pair this meeting's
+   * slips with its ballots (a cleanup a reader or a full disk held up, retried every second).
+   */
+  historyPending?: { since: string; reason: string };
+};
 
 function categoryQuorumMet(key: string, q: CategoryQuorum, categories: CategoryTally[]): boolean {
   const own = categories.find((c) => c.key === key);

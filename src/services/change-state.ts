@@ -15,10 +15,11 @@ export async function changeState(services: Services, meetingId: string, action:
   if (!(await services.store.setStatus(meetingId, meeting.status, to, at))) {
     throw new DomainError('invalid_state', '测评会状态刚刚被他人更改，请刷新后重试');
   }
+  // Closed now: the last votes that got in are written in full (their second commit), and the
+  // storage's history is emptied (or shown pending) — before anything reads the ballots.
+  if (to === 'closed') await services.store.forgetArrivalOrder?.(meetingId);
   if (to === 'open') await record(services, meetingId, 'meeting_opened', actor);
   // Closed now, its ballots final: the close event anchors them and the results they publish.
   else await record(services, meetingId, 'meeting_closed', actor, { ...(await closeAnchor(services, await loadMeeting(services, meetingId, 'public'))) });
-  // The ballots are final now: drop the physical trace of the order they came in.
-  if (to === 'closed') await services.store.forgetArrivalOrder?.(meetingId);
   return loadMeeting(services, meetingId, actor);
 }

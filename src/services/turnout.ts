@@ -14,7 +14,14 @@ export async function meetingTurnout(services: Services, meeting: Meeting): Prom
   const [counts, slips] = await Promise.all([services.store.castCounts(meeting.id), meetingSlips(services, meeting.id)]);
   const cast = Object.values(counts).reduce((a, b) => a + b, 0);
   const categories = meeting.categories.map((c) => ({ key: c.key, label: c.label, eligible: c.eligible, cast: counts[c.key] ?? 0 }));
-  return { meetingId: meeting.id, status: meeting.status, ...turnout(meeting.eligible, categories, cast, meeting.rule), slips };
+  const pending = await services.store.historyPending?.(meeting.id);
+  return {
+    meetingId: meeting.id,
+    status: meeting.status,
+    ...turnout(meeting.eligible, categories, cast, meeting.rule),
+    slips,
+    ...(pending && { historyPending: { since: pending.since, reason: pending.reason } }),
+  };
 }
 
 export type { SlipSummary, TurnoutView };

@@ -1,9 +1,11 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
-import { ballots, categories, meetings, tokens } from '../../db/schema';
+import { ballots, categories, meetings, subjects, tokens } from '../../db/schema';
 import { chunk } from '../lib/chunk';
+import { randomId } from '../lib/random';
 import type { D1Db } from './d1-meetings';
 import { categoryRoom, meetingRoom, spendable } from './guards';
+import { CHANNEL_PLACEHOLDER, inKeyOrder, RECEIPT_PLACEHOLDER } from './slots';
 import type { NewBallot } from './types';
 
 /**
@@ -22,21 +24,37 @@ const TOKENS_PER_INSERT = 1000;
 type Batch = [BatchItem<'sqlite'>, ...BatchItem<'sqlite'>[]];
 const changesOf = (results: unknown[]) => results.map((r) => (r as D1Result).meta.changes);
 
-/** Spends the unused token of an open meeting and stores its ballot; false when nothing happened. */
+/**
+ * Spends the unused token of an open meeting and fills one random empty slot of its category in
+ * place (slots.ts), in one batch; false when nothing happened. D1 gives no control of its WAL
+ * or checkpoints, so there is no sealed phase here (see README, "What D1 cannot promise").
+ */
 export async function spendAndStore(db: D1Db, b: NewBallot): Promise<boolean> {
-  const [spent, stored] = changesOf(
+  // The token this very attempt spent: its receipt is random, so it pins the fill to this batch.
+  const spentHere = sql`${tokens.hash} = ${b.tokenHash} and ${tokens.receipt} = ${b.receipt} and ${tokens.state} = 'used'`;
+  const vacant = (from: string | null) =>
+    sql`select ${ballots.id} from ${ballots} where ${ballots.meetingId} = ${b.meetingId} and ${ballots.category} = (select ${tokens.category} from ${tokens} where ${tokens.hash} = ${b.tokenHash}) and ${ballots.state} = 'vacant'${from === null ? sql`` : sql` and ${ballots.id} >= ${from}`} order by ${ballots.id} limit 1`;
+  const [spent, filled, appended] = changesOf(
     await db.batch([
       db.update(tokens).set({ state: 'used', receipt: b.receipt }).where(spendable(b.tokenHash, b.meetingId)),
-      // Stored only if the UPDATE above spent the token, with the token's own category; the
-      // receipt check pins it to this very attempt, so a stray changes() count could never add
-      // a second ballot.
+      // Filled only if the UPDATE above spent the token: the first empty slot of the token's own
+      // category at or after the ballot's random id, wrapping around.
+      db
+        .update(ballots)
+        .set({ state: 'filled', channel: b.channel, grades: b.grades })
+        .where(
+          sql`${previousChanged(1)} and exists (select 1 from ${tokens} where ${spentHere}) and ${ballots.meetingId} = ${b.meetingId} and ${ballots.id} = coalesce((${vacant(b.id)}), (${vacant(null)})) and ${ballots.category} = (select ${tokens.category} from ${tokens} where ${tokens.hash} = ${b.tokenHash}) and ${ballots.state} = 'vacant'`,
+        ),
+      // No empty slot left (issuance writes one per slip, so only a bug gets here): a new row,
+      // never a spent token without its ballot.
       db
         .insert(ballots)
         .select(
-          sql`select ${b.id}, ${tokens.meetingId}, ${tokens.category}, ${b.channel}, ${b.grades} from ${tokens} where ${tokens.hash} = ${b.tokenHash} and ${tokens.receipt} = ${b.receipt} and ${previousChanged(1)}`,
+          sql`select ${b.id}, ${tokens.meetingId}, ${tokens.category}, 'filled', ${b.channel}, ${b.grades} from ${tokens} where ${spentHere} and ${previousChanged(0)} and not exists (select 1 from ${ballots} where ${ballots.meetingId} = ${b.meetingId} and ${ballots.id} = ${b.id})`,
         ),
     ]),
   );
+  const stored = filled + appended;
   if (spent !== stored) throw new Error(`D1 batch broke spend-and-store: ${spent} token(s) spent, ${stored} ballot(s) stored`);
   return spent === 1;
 }
@@ -58,11 +76,21 @@ export async function issueBatch(db: D1Db, meetingId: string, category: string, 
     steps.push(db.update(meetings).set({ issued: sql`${meetings.issued} + ${n}` }).where(meetingRoom(meetingId, n)));
     expected.push(1);
   }
+  // Each slip gets its row (with the receipt placeholder) and an empty ballot slot of its
+  // category with a random id, both at their final sizes (slots.ts).
   for (const part of chunk(hashes, TOKENS_PER_INSERT)) {
     steps.push(
       db
         .insert(tokens)
-        .select(sql`select value, ${meetingId}, ${category}, 'unused', null from json_each(${JSON.stringify(part)}) where ${previousChanged(expected.at(-1)!)}`),
+        .select(sql`select value, ${meetingId}, ${category}, 'unused', ${RECEIPT_PLACEHOLDER} from json_each(${JSON.stringify(part)}) where ${previousChanged(expected.at(-1)!)}`),
+    );
+    expected.push(part.length);
+    steps.push(
+      db
+        .insert(ballots)
+        .select(
+          sql`select value, ${meetingId}, ${category}, 'vacant', ${CHANNEL_PLACEHOLDER}, replace(hex(zeroblob((select count(*) from ${subjects} where ${subjects.meetingId} = ${meetingId}))), '00', '-') from json_each(${JSON.stringify(inKeyOrder(part.map(() => randomId())))}) where ${previousChanged(part.length)}`,
+        ),
     );
     expected.push(part.length);
   }

@@ -11,6 +11,7 @@ import { whyNotSpent } from './guards';
 import { draftDeleteStatements, draftEditStatements, selectSlipCounts, voidSlipStatements, voidUnusedStatements } from './slip-edits';
 import { StoreCore } from './core';
 import { SeasonStore } from './seasons';
+import { receiptOf } from './slots';
 import type { CastOutcome, DraftEdit, IssueOutcome, NewBallot, NewMeeting, Store, TokenRow } from './types';
 
 const { meetings, tokens } = schema;
@@ -57,7 +58,7 @@ export class D1Store extends StoreCore<D1Db> implements Store {
       .from(tokens)
       .where(eq(tokens.hash, hash))
       .get();
-    return row ?? null;
+    return row ? { ...row, receipt: receiptOf(row) } : null;
   }
   /** One batch (one transaction on D1's single writer); the changes of each statement. */
   private async inBatch(statements: unknown[]): Promise<number[]> {

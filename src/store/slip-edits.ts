@@ -1,5 +1,6 @@
 import { and, eq, sql, type SQL } from 'drizzle-orm';
-import { categories, meetingSupervisors, meetings, subjects, tokens } from '../../db/schema';
+import { ballots, categories, meetingSupervisors, meetings, subjects, tokens } from '../../db/schema';
+import { gradesPlaceholder } from './slots';
 import type { AnyDb } from './rows';
 import type { DraftEdit, SlipCounts } from './types';
 
@@ -71,6 +72,11 @@ export function draftEditStatements(db: AnyDb, e: DraftEdit) {
     db.insert(categories).select(sql`select ${e.id}, ${col(0)}, ${col(1)}, ${col(2)}, ${col(3)}, ${col(4)} from json_each(${cats}) where ${guard}`),
     // id, meeting_id, position, name, kind, entry_id.
     db.insert(subjects).select(sql`select ${col(0)}, ${e.id}, ${col(1)}, ${col(2)}, ${col(3)}, ${col(4)} from json_each(${subs}) where ${guard}`),
+    // The empty ballot slots of slips already issued keep the length a filled one will have (slots.ts).
+    db
+      .update(ballots)
+      .set({ grades: gradesPlaceholder(e.subjects.length) })
+      .where(and(eq(ballots.meetingId, e.id), eq(ballots.state, 'vacant'), guard)),
   ];
 }
 
@@ -82,6 +88,8 @@ export function draftDeleteStatements(db: AnyDb, id: string) {
   const draft = sql`exists (select 1 from ${meetings} where ${meetings.id} = ${id} and ${meetings.status} = 'draft')`;
   return [
     db.delete(tokens).where(and(eq(tokens.meetingId, id), draft)),
+    // A draft's ballot rows are the empty slots of its slips (slots.ts): none holds a vote.
+    db.delete(ballots).where(and(eq(ballots.meetingId, id), draft)),
     db.delete(categories).where(and(eq(categories.meetingId, id), draft)),
     db.delete(subjects).where(and(eq(subjects.meetingId, id), draft)),
     db.delete(meetingSupervisors).where(and(eq(meetingSupervisors.meetingId, id), draft)),

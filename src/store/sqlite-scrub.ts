@@ -1,51 +1,70 @@
 import type Database from 'better-sqlite3';
 
-/** The rows of a meeting whose storage could replay arrival order, and each table's key order. */
-const REWRITTEN = [
-  { table: 'ballots', keyOrder: 'meeting_id, category, id' },
-  { table: 'tokens', keyOrder: 'hash' },
-];
-
 /**
- * Rewriting one meeting's rows costs ~25 times what VACUUM pays per row of the whole file
- * (measured: 60 slips among 300,000 in 5 ms against VACUUM's 600 ms; 100,000 slips alone in
- * 1.2 s against 0.6 s), so a meeting that is most of the file is rewritten with the file.
+ * What the server finishes at start, before it serves (the files may have been left mid-way
+ * by a crash, or come from an older release):
+ * - slots left 'sealed' by a crash between a batch's two commits cannot be opened: their
+ *   one-time pad lived only in the writer thread's memory. They become 'orphan' (grades back to
+ *   placeholders, in place): counted in turnout, in no subject, and said so in the log. Their
+ *   voters were never answered; retrying, they see "already used" with their receipt.
+ * - a file migrated from the old layout is rewritten once (VACUUM), so its bytes carry no
+ *   arrival order;
+ * - the WAL is emptied (truncating checkpoint).
+ * Whatever cannot be done now is handed to the writer thread, which retries it and shows it as
+ * pending. Only meetings that may have been voting are searched for sealed slots.
  */
-export const rewritesWholeFile = (meetingTokens: number, allTokens: number) => meetingTokens * 25 >= allTokens;
-
-/**
- * SQLite writes a new row at the top of its page's free space and logs every commit as a page
- * image in the WAL, so the bytes of the file replay the order ballots arrived in (and slips
- * were spent in). At close the meeting's ballots and tokens are deleted (secure_delete, set on
- * every connection, zeroes their old bytes) and written back in key order: random ids and token
- * hashes. On a file that is mostly this meeting, VACUUM rebuilds all of it in key order instead.
- * Then the truncating checkpoint empties the WAL. Afterwards the file holds the meeting's rows
- * and nothing of their history, and on a county's day a close costs its own meeting's rows, not
- * the whole file's.
- */
-export function rewriteInKeyOrder(sqlite: Database.Database, meetingId: string): void {
-  try {
-    const { mine, all } = sqlite
-      .prepare('select (select issued from meetings where id = ?) as mine, (select sum(issued) from meetings) as "all"')
-      .get(meetingId) as { mine: number; all: number };
-    if (rewritesWholeFile(mine, all)) sqlite.exec('VACUUM');
-    else rewriteMeeting(sqlite, meetingId);
-    sqlite.pragma('wal_checkpoint(TRUNCATE)');
-  } catch (err) {
-    // The close itself has happened; a full disk must not turn it into an error.
-    console.error('could not rewrite the closed meeting in key order:', err);
-  }
+export interface StartupChores {
+  orphans: { meetingId: string; n: number }[];
+  /** The one-time rewrite of a migrated file is still owed (it failed, e.g. on a full disk). */
+  rewriteOwed: boolean;
+  /** The WAL is empty. */
+  truncated: boolean;
 }
 
-function rewriteMeeting(sqlite: Database.Database, meetingId: string): void {
-  sqlite
-    .transaction(() => {
-      for (const { table, keyOrder } of REWRITTEN) {
-        sqlite.exec(`create temp table scrub as select * from main.${table} where 0`);
-        sqlite.prepare(`insert into temp.scrub select * from main.${table} where meeting_id = ?`).run(meetingId);
-        sqlite.prepare(`delete from main.${table} where meeting_id = ?`).run(meetingId);
-        sqlite.exec(`insert into main.${table} select * from temp.scrub order by ${keyOrder}; drop table temp.scrub`);
-      }
-    })
-    .immediate();
+export function finishAtStart(sqlite: Database.Database): StartupChores {
+  const recent = new Date(Date.now() - 7 * 24 * 3600 * 1000).toISOString();
+  const orphans = sqlite
+    .prepare(
+      `select meeting_id as meetingId, count(*) as n from ballots
+       where meeting_id in (select id from meetings where status = 'open' or (status = 'closed' and closed_at > ?)) and state = 'sealed'
+       group by meeting_id`,
+    )
+    .all(recent) as { meetingId: string; n: number }[];
+  if (orphans.length > 0) {
+    const turn = sqlite.prepare(
+      `update ballots set state = 'orphan', grades = replace(hex(zeroblob(length(grades))), '00', '-') where meeting_id = ? and state = 'sealed'`,
+    );
+    sqlite.transaction(() => orphans.forEach((o) => turn.run(o.meetingId)))();
+    for (const o of orphans) {
+      console.error(
+        `storage: ${o.n} ballot(s) of meeting ${o.meetingId} were sealed when the server stopped (between a vote's two commits); their one-time pad is gone, so they count in turnout and in no subject`,
+      );
+    }
+  }
+  let rewriteOwed = sqlite.prepare("select 1 from upkeep where task = 'rewrite'").get() !== undefined;
+  if (rewriteOwed) {
+    try {
+      sqlite.exec('VACUUM');
+      sqlite.prepare("delete from upkeep where task = 'rewrite'").run();
+      rewriteOwed = false;
+      console.log('storage: a database migrated from the old layout was rewritten once (VACUUM), so its bytes carry no arrival order');
+    } catch (err) {
+      console.error('storage: could not rewrite the migrated database yet (retrying):', err);
+    }
+  }
+  return { orphans, rewriteOwed, truncated: !rewriteOwed && truncateWal(sqlite, 200) };
+}
+
+/** A truncating checkpoint waiting at most `waitMs` for readers; true when the WAL is empty. */
+export function truncateWal(sqlite: Database.Database, waitMs: number): boolean {
+  if (sqlite.memory) return true;
+  sqlite.pragma(`busy_timeout = ${waitMs}`);
+  try {
+    const [r] = sqlite.pragma('wal_checkpoint(TRUNCATE)') as { busy: number }[];
+    return r.busy === 0;
+  } catch {
+    return false;
+  } finally {
+    sqlite.pragma('busy_timeout = 5000');
+  }
 }

@@ -1,7 +1,8 @@
 import { Param, Placeholder } from 'drizzle-orm';
 import { Worker } from 'node:worker_threads';
-import type { WireQuery } from './ballot-batch.js';
+import type { CastQueries, WireQuery } from './ballot-batch.js';
 import type { BatchResults } from './group-commit';
+import type { HistoryPending } from './types';
 
 /** A drizzle query (`.toSQL()`) in a form that can cross to another thread. */
 export function wireQuery(query: { sql: string; params: unknown[] }): WireQuery {
@@ -21,9 +22,16 @@ export interface WriterSetup {
   synchronous: number;
   walAutocheckpoint: number;
   secureDelete: number;
-  spend: WireQuery;
-  insert: WireQuery;
+  queries: CastQueries;
+  /** Test-only: the writer pauses this long between a batch's checkpoint and its second commit. */
+  holdSealedMs?: number;
 }
+
+
+type Reply =
+  | { kind: 'cast'; results?: (boolean | { error: string })[]; error?: string }
+  | { kind: 'finish'; done?: boolean; error?: string }
+  | { kind: 'status'; pending: HistoryPending | null };
 
 /**
  * Hands ballot batches to a writer thread with its own connection. better-sqlite3 is
@@ -33,17 +41,34 @@ export interface WriterSetup {
  */
 export class ThreadWriter<B> {
   private worker: Worker | null = null;
-  private pending: { resolve: (r: BatchResults<boolean>) => void; reject: (e: unknown) => void }[] = [];
+  private pending: { resolve: (r: Reply) => void; reject: (e: unknown) => void }[] = [];
+  /** What the thread last said about the history in the files. */
+  history: HistoryPending | null = null;
 
   constructor(private readonly setup: WriterSetup) {}
 
-  cast(ballots: B[]): Promise<BatchResults<boolean>> {
+  async cast(ballots: B[]): Promise<BatchResults<boolean>> {
+    const reply = (await this.send({ kind: 'cast', ballots })) as Extract<Reply, { kind: 'cast' }>;
+    if (!reply.results) throw new Error(reply.error);
+    return reply.results.map((r) => (typeof r === 'boolean' ? r : new Error(r.error)));
+  }
+
+  /**
+   * After every batch sent before it (both commits), empties the WAL — or, if a reader or a full
+   * disk stops that, marks the history pending and retries every second. True when done now.
+   */
+  async finish(request: { meetingId?: string; waitMs?: number; rewrite?: boolean }): Promise<boolean> {
+    const reply = (await this.send({ kind: 'finish', ...request })) as Extract<Reply, { kind: 'finish' }>;
+    return reply.done === true;
+  }
+
+  private send(message: object): Promise<Reply> {
     const worker = (this.worker ??= this.start());
     return new Promise((resolve, reject) => {
       this.pending.push({ resolve, reject });
-      // Held only while a batch is out, so an idle store never keeps the process alive.
+      // Held only while a request is out (or history is pending), so an idle store never keeps the process alive.
       worker.ref();
-      worker.postMessage(ballots);
+      worker.postMessage(message);
     });
   }
 
@@ -62,11 +87,17 @@ export class ThreadWriter<B> {
       resourceLimits: { maxYoungGenerationSizeMb: 2 },
     });
     worker.unref();
-    worker.on('message', (reply: { results?: (boolean | { error: string })[]; error?: string }) => {
+    worker.on('message', (reply: Reply) => {
+      if (reply.kind === 'status') {
+        this.history = reply.pending;
+        // While history is pending the thread's retry timer must run, so the thread stays referenced.
+        if (reply.pending) worker.ref();
+        else if (this.pending.length === 0) worker.unref();
+        return;
+      }
       const p = this.pending.shift();
-      if (this.pending.length === 0) worker.unref();
-      if (reply.results) p?.resolve(reply.results.map((r) => (typeof r === 'boolean' ? r : new Error(r.error))));
-      else p?.reject(new Error(reply.error));
+      if (this.pending.length === 0 && !this.history) worker.unref();
+      p?.resolve(reply);
     });
     // A dead thread fails the batches it held; the next batch starts a fresh one.
     const died = (err: unknown) => {

@@ -126,13 +126,26 @@ export interface Store {
   ballots(meetingId: string): Promise<StoredBallot[]>;
   receipts(meetingId: string): Promise<string[]>;
   /**
-   * After a close: rewrite storage so its bytes no longer follow the order ballots arrived in.
-   * Optional: a store whose pages we cannot reach (D1) has nothing to do here.
+   * After a close: every ballot of the meeting is fully written and the store's history (the
+   * SQLite WAL) emptied, or shown as pending and retried (historyPending). Optional: a store
+   * whose files we cannot reach (D1) has nothing to do here.
    */
   forgetArrivalOrder?(meetingId: string): Promise<void>;
+  /**
+   * Storage history not yet cleaned up that could pair slips with ballots of `meetingId` (any
+   * meeting when omitted): since when and why; null when there is none.
+   */
+  historyPending?(meetingId?: string): Promise<HistoryPending | null>;
 
   lastAuditEvent(meetingId: string): Promise<AuditEvent | null>;
   /** false when another writer took this seq first. */
   insertAuditEvent(event: AuditEvent): Promise<boolean>;
   auditEvents(meetingId: string): Promise<AuditEvent[]>;
+}
+
+/** The files still hold history that could pair slips with ballots: since when, why, for which meetings (null: all). */
+export interface HistoryPending {
+  since: string;
+  reason: string;
+  meetings: string[] | null;
 }

@@ -33,9 +33,9 @@ describe('what the SQLite file holds after a meeting', () => {
     const sqlText = (db.prepare("select sql from sqlite_master where name = 'ballots'").get() as { sql: string }).sql;
     expect(sqlText).toMatch(/WITHOUT ROWID/i);
     const columns = (db.prepare('pragma table_info(ballots)').all() as { name: string }[]).map((c) => c.name);
-    expect(columns.sort()).toEqual(['category', 'channel', 'grades', 'id', 'meeting_id']);
+    expect(columns.sort()).toEqual(['category', 'channel', 'grades', 'id', 'meeting_id', 'state']);
     expect(() => db.prepare('select rowid from ballots').get()).toThrow();
-    expect((db.prepare('select count(*) n from ballots').get() as { n: number }).n).toBe(30);
+    expect((db.prepare("select count(*) n from ballots where state = 'filled'").get() as { n: number }).n).toBe(30);
     const tokenColumns = (db.prepare('pragma table_info(tokens)').all() as { name: string }[]).map((c) => c.name);
     expect(tokenColumns).toContain('hash');
     expect(tokenColumns).not.toContain('token');

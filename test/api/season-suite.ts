@@ -203,11 +203,11 @@ export function seasonSuite(name: string, start: () => Promise<SeasonTarget>) {
       const col = (text: string) => header.findIndex((h) => h.includes(text));
       expect(grid.slice(1).map((r) => r[0])).toEqual(['A', 'B', 'C', 'D']);
       expect(grid[1][col('来自选票')]).toBe('28/30');
-      expect(grid[1][col('(self)')]).toBe(100);
+      expect(grid[1][col('基层党组织自评分')]).toBe(100);
       expect(grid[3][col('手工满意度')]).toBe(0.5);
       // The scorer types over the read-only satisfaction and changes B's self: only the latter is read.
       grid[1][col('来自选票')] = '30/30';
-      grid[2][col('(self)')] = 80;
+      grid[2][col('基层党组织自评分')] = 80;
       const sheet = XLSX.utils.aoa_to_sheet(grid as unknown[][]);
       const out = XLSX.utils.book_new();
       XLSX.utils.book_append_sheet(out, sheet, '评分数据');

@@ -40,9 +40,11 @@ describe('staff sessions and the turnout stream on Workers + D1', () => {
     const cookie = session[0].split(';')[0];
     expect((await fetch(`${target.url}/staff/meetings`, { headers: { cookie }, redirect: 'manual' })).status).toBe(200);
 
-    const m = await newMeeting(admin, { title: '会话（Workers）', eligible: 3, subjects: [{ name: '支部' }] });
-    const tokens = await issue(admin, m.id, 2);
-    await admin.post(`/api/meetings/${m.id}/open`);
+    // The supervisor's own meeting: another's would be 404 to them (meetings belong to their supervisors).
+    const supervisor = client(target.url, key);
+    const m = await newMeeting(supervisor, { title: '会话（Workers）', eligible: 3, subjects: [{ name: '支部' }] });
+    const tokens = await issue(supervisor, m.id, 2);
+    await supervisor.post(`/api/meetings/${m.id}/open`);
     const stream = await openStream(`${target.url}/api/meetings/${m.id}/turnout/stream`, { cookie });
     expect(stream.status).toBe(200);
     await stream.waitFor((e) => e.data.status === 'open');

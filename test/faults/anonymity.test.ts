@@ -93,12 +93,12 @@ describe('anonymity with the database file in hand', () => {
     expect(foundIn(bytes, [...tokens, ...formatted, ...tokens.map((t) => t.toLowerCase()), '127.0.0.1'])).toEqual([]);
 
     const db = new Database(copy, { readonly: true });
-    const rows = db.prepare('select * from ballots where meeting_id = ?').all(m.id) as { id: string; grades: string }[];
-    const scanned = db.prepare('select id, grades from ballots not indexed').all() as { id: string; grades: string }[];
-    const tokenRows = db.prepare('select receipt from tokens where meeting_id = ? and receipt is not null').all(m.id) as { receipt: string }[];
+    const rows = db.prepare("select * from ballots where meeting_id = ? and state = 'filled'").all(m.id) as { id: string; grades: string }[];
+    const scanned = db.prepare("select id, grades from ballots not indexed where state = 'filled'").all() as { id: string; grades: string }[];
+    const tokenRows = db.prepare("select receipt from tokens where meeting_id = ? and state = 'used'").all(m.id) as { receipt: string }[];
     db.close();
     expect(rows.length).toBe(N);
-    expect(Object.keys(rows[0]).sort()).toEqual(['category', 'channel', 'grades', 'id', 'meeting_id']);
+    expect(Object.keys(rows[0]).sort()).toEqual(['category', 'channel', 'grades', 'id', 'meeting_id', 'state']);
 
     const byRows = rows.map((r) => arrivalOf(r.grades));
     const byScan = scanned.filter((r) => rows.some((x) => x.id === r.id)).map((r) => arrivalOf(r.grades));

@@ -40,10 +40,13 @@ export function runUntilExit(dbFile: string, extra: ChildEnv = {}): Promise<{ co
   return new Promise((resolve) => proc.once('close', (code) => (clearTimeout(timer), resolve({ code, output }))));
 }
 
-/** `node --import tsx src/runtime/node.ts` as its own process group, on a free port, on `dbFile`. */
-export function startChildServer(dbFile: string, extra: ChildEnv = {}): Promise<ChildServer> {
+/**
+ * `node --import tsx src/runtime/node.ts` as its own process group, on a free port, on `dbFile`;
+ * `root` runs another checkout's server (e.g. an older release, for the forensic attack).
+ */
+export function startChildServer(dbFile: string, extra: ChildEnv = {}, root = ROOT): Promise<ChildServer> {
   const proc: ChildProcess = spawn(process.execPath, SERVER_ARGS, {
-    cwd: ROOT,
+    cwd: root,
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
     env: childEnv(dbFile, extra),

@@ -109,12 +109,16 @@ describe('power cuts in the middle of a vote', () => {
     const db = new Database(dbFile, { readonly: true });
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
     const used = db.prepare("select count(*) n from tokens where meeting_id = ? and state = 'used'").get(m.id) as { n: number };
-    const stored = db.prepare('select count(*) n from ballots where meeting_id = ?').get(m.id) as { n: number };
+    const stored = db.prepare("select count(*) n from ballots where meeting_id = ? and state <> 'vacant'").get(m.id) as { n: number };
+    const sealed = db.prepare("select count(*) n from ballots where meeting_id = ? and state = 'sealed'").get(m.id) as { n: number };
+    // Cut between a vote's two commits: counted in turnout, in no subject (their pad is gone).
+    const orphans = db.prepare("select count(*) n from ballots where meeting_id = ? and state = 'orphan'").get(m.id) as { n: number };
     db.close();
     expect(used.n).toBe(stored.n);
     expect(stored.n).toBe(results.cast);
+    expect(sealed.n).toBe(0);
 
-    console.log(`crash safety: ${crashes} kill -9 survived, ${acknowledged.size} ballots acknowledged, ${results.cast} counted; ${retried} votes cut off in flight were retried, ${retriedFoundCounted} of them had been stored and showed their receipt`);
+    console.log(`crash safety: ${crashes} kill -9 survived, ${acknowledged.size} ballots acknowledged, ${results.cast} counted; ${retried} votes cut off in flight were retried, ${retriedFoundCounted} of them had been stored and showed their receipt (${orphans.n} cut between their two commits: in turnout, in no subject)`);
     expect(crashes).toBe(ROUNDS);
   });
 });

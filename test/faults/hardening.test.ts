@@ -25,6 +25,8 @@ const ROLES: [RegExp, Role[]][] = [
   [/^GET \/api\/meetings(\/:id)?$/, STAFF],
   [/^GET \/api\/meetings\/:id\/(results|audit)/, STAFF],
   [/^\w+ \/api\/meetings/, SUPERVISOR],
+  [/^GET \/api\/seasons/, STAFF],
+  [/^\w+ \/api\/seasons/, SCORER],
 ];
 
 /** Who may open each staff page. A new page fails the page test until it is listed here. */
@@ -33,6 +35,8 @@ const PAGE_ROLES: [RegExp, Role[]][] = [
   [/^\w+ \/staff\/scoring/, SCORER],
   [/^\w+ \/staff\/(new-meeting|meetings\/:id\/(live|slips|void|void-unused|open|close|paper|edit|copy|delete|supervisors(\/remove)?))$/, SUPERVISOR],
   [/^GET \/staff(\/meetings(\/:id(\/(results|audit|minutes))?)?)?$/, STAFF],
+  [/^GET \/staff\/seasons/, STAFF],
+  [/^POST \/staff\/seasons/, SCORER],
 ];
 
 describe('hardening', () => {

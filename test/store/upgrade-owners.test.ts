@@ -17,13 +17,14 @@ describe('upgrading to meeting ownership', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('existing meetings keep their creator as owner, no one else sees them, and each gets its own salt', async () => {
-    // The migrations of the earlier release: all but the one that adds owners and salts.
+    // The migrations of the earlier release: those before the one that adds owners and salts
+    // (the migrator applies only migrations newer than the last one a file has).
     const old = join(dir, 'migrations');
     cpSync(MIGRATIONS, old, { recursive: true });
     const journalFile = join(old, 'meta', '_journal.json');
     const journal = JSON.parse(readFileSync(journalFile, 'utf8'));
-    // Everything before it (later migrations did not exist yet; the migrator only applies newer ones).
-    journal.entries = journal.entries.slice(0, journal.entries.findIndex((e: { tag: string }) => e.tag.includes('meeting_owners_and_salt')));
+    const ownersAt = journal.entries.findIndex((e: { tag: string }) => e.tag.includes('meeting_owners_and_salt'));
+    journal.entries = journal.entries.slice(0, ownersAt);
     writeFileSync(journalFile, JSON.stringify(journal));
     const dbFile = join(dir, 'minping.db');
     const db = openDatabase(dbFile, { migrationsFolder: old });
