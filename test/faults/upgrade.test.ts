@@ -30,7 +30,13 @@ describe('upgrading a database made by the release before ballot slots', () => {
     // The closed meeting: the same results, receipts and a chain that verifies.
     const { closed, open } = legacy;
     // The results as the old release gave them (newer releases add fields, e.g. the publication floor).
-    expect((await admin.get(`/api/meetings/${closed.id}/results`)).body).toMatchObject(closed.results);
+    // One change is by design: a voided slip no longer holds its roster place (issued = issued − voided).
+    const voidedIn = (key: string) => (key === 'party' ? 1 : 0); // make-legacy-db.ts voids one 党员 slip
+    const expected = {
+      ...closed.results,
+      categories: closed.results.categories.map((c: { key: string; issued: number }) => ({ ...c, issued: c.issued - voidedIn(c.key) })),
+    };
+    expect((await admin.get(`/api/meetings/${closed.id}/results`)).body).toMatchObject(expected);
     expect((await voter.get(`/api/meetings/${closed.id}/receipts`)).body.receipts).toEqual(sortedReceipts(closed));
     for (const m of [closed, open]) expect((await admin.get(`/api/meetings/${m.id}/audit`)).body.verified).toBe(true);
 

@@ -131,7 +131,7 @@ export const seasonStaffPages = new Hono<AppEnv>()
     const season = await loadSeason(services, c.req.param('id'));
     return xlsxBody(c, seasonXlsx(season, await currentResult(services, season)), `考评-${season.title}.xlsx`);
   })
-  .get('/:id/rows/upload', (c) => c.redirect(`/staff/seasons/${c.req.param('id')}`, 303))
+  .get('/:id/rows/upload', (c) => c.redirect(`/staff/seasons/${encodeURIComponent(c.req.param('id'))}`, 303))
   .post('/:id/rows/upload', requireRole(SCORER), async (c) => {
     const id = c.req.param('id');
     const body = await readForm(c);
