@@ -68,10 +68,10 @@ function sumTallies(tallies: (Tally | undefined)[], size: number): Tally {
  * Below the floor nothing countable leaves the server: turnout and validity only. With one
  * ballot, its counts would be that voter's choices, next to the receipts on the notice.
  */
-function withheldResults(input: ResultsInput, t: ReturnType<typeof turnout>, channels: Record<Channel, number>, spoilt: number) {
+/** What every result shows, withheld or not: the floor, turnout, channels and 废票 (in `cast`, in no subject). */
+function turnoutPart(minGroup: number, t: ReturnType<typeof turnout>, channels: Record<Channel, number>, spoilt: number) {
   return {
-    withheld: true as const,
-    minGroup: input.minGroup,
+    minGroup,
     eligible: t.eligible,
     cast: t.cast,
     required: t.required,
@@ -81,6 +81,13 @@ function withheldResults(input: ResultsInput, t: ReturnType<typeof turnout>, cha
     channels,
     spoilt,
     categories: t.categories,
+  };
+}
+
+function withheldResults(input: ResultsInput, t: ReturnType<typeof turnout>, channels: Record<Channel, number>, spoilt: number) {
+  return {
+    withheld: true as const,
+    ...turnoutPart(input.minGroup, t, channels, spoilt),
     subjects: input.subjects.map((s) => ({ id: s.id, name: s.name, kind: s.kind ?? null, satisfaction: null })),
   };
 }
@@ -114,17 +121,7 @@ export function computeResults(input: ResultsInput) {
 
   return {
     withheld: false as const,
-    minGroup,
-    eligible: t.eligible,
-    cast: t.cast,
-    required: t.required,
-    ratio: t.ratio,
-    quorumMet: t.quorumMet,
-    valid: t.valid,
-    channels,
-    /** 废票: spoilt paper slips, in `cast` (turnout) and in no subject. */
-    spoilt,
-    categories: t.categories,
+    ...turnoutPart(minGroup, t, channels, spoilt),
     subjects: subjects.map((s, i) => {
       const score = scoreSubject(countsOf(all, i), rule);
       return {

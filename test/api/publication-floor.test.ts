@@ -47,12 +47,14 @@ describe('publication floor (MINPING_MIN_GROUP)', () => {
     const csv = await scorer.get(`/api/meetings/${m.id}/results.csv`);
     expect(csv.status).toBe(200);
     const lines = csv.text.replace(/^\uFEFF/, '').trim().split(/\r?\n/);
-    expect(lines[1]).toBe('小村党支部,,,,,,3,,,否');
+    expect(lines[1]).toBe('小村党支部,,,,,,,3,,,否,0'); // 弃权 and 废票(全场) columns: no counts, the meeting's 0 spoilt slips
     expect(lines.at(-1)).toContain('少于公布下限 5 张');
 
     const xlsx = await fetch(`${target.url}/api/meetings/${m.id}/results.xlsx`, { headers: { authorization: `Bearer ${scorerKey}` } });
     const grid = sheetGrid(readWorkbook(await xlsx.arrayBuffer()));
-    expect(grid[1]).toEqual(['小村党支部', '', '', '', '', '', 3, '', '', '否']);
+    // The 结果 sheet's subject row: its name, and not one count of it.
+    const row = grid.find((r) => r[0] === '小村党支部');
+    expect(row).toEqual(['小村党支部', '', '', '', '', '', '', 3, '', '', '否', 0]);
 
     const notice = await client(target.url).get(`/notice/${m.id}`);
     expect(notice.status).toBe(200);

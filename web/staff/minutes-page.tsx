@@ -9,7 +9,7 @@ import { quorumText, thresholdText, timeText } from './format';
 import { StaffPage } from './layout';
 import { ruleText, SlipsSummary } from './meeting-page';
 import { dateText } from './notice-parts';
-import { ValidityBanner } from './results-parts';
+import { CategoryTurnout, ValidityBanner } from './results-parts';
 
 export interface MinutesProps {
   actor: Actor;
@@ -51,32 +51,14 @@ export function MinutesPage({ actor, csrf, meeting: m, results: r, slips, head }
         </table>
         <ValidityBanner results={r} rule={m.rule} />
         <h2>应参加与实际参加</h2>
-        <table>
-          <thead>
-            <tr>
-              <th>类别</th>
-              <th class="n">应参加</th>
-              <th class="n">实际参加</th>
-              <th class="n">参加率</th>
-            </tr>
-          </thead>
-          <tbody>
-            {r.categories.map((c) => (
-              <tr>
-                <td>{c.label}</td>
-                <td class="n">{c.eligible}</td>
-                <td class="n">{c.cast}</td>
-                <td class="n">{percentText(c.cast, c.eligible)}</td>
-              </tr>
-            ))}
-            <tr>
-              <th>合计</th>
-              <td class="n">{r.eligible}</td>
-              <td class="n">{r.cast}</td>
-              <td class="n">{percentText(r.cast, r.eligible)}</td>
-            </tr>
-          </tbody>
-        </table>
+        <CategoryTurnout results={r}>
+          <tr>
+            <th>合计</th>
+            <td class="n">{r.eligible}</td>
+            <td class="n">{r.cast}</td>
+            <td class="n">{percentText(r.cast, r.eligible)}</td>
+          </tr>
+        </CategoryTurnout>
         <p>
           投票方式：手机 {r.channels.phone} 票，纸质 {r.channels.paper} 票；废票 {r.spoilt} 张（计入参加人数，不计入任何测评对象）。
         </p>

@@ -1,10 +1,9 @@
 import type { Results } from '../../src/domain/results';
-import { percentText } from '../../src/domain/satisfaction';
 import { timeText } from './format';
 import { StaffPage } from './layout';
 import { ruleText, SlipsSummary } from './meeting-page';
 import type { SlipSummary } from '../../src/domain/turnout';
-import { CategoryBreakdown, SubjectResults, ValidityBanner } from './results-parts';
+import { CategoryBreakdown, CategoryTurnout, SubjectResults, ValidityBanner } from './results-parts';
 import type { Meeting } from '../../src/domain/meeting';
 import type { Actor } from '../../src/domain/people';
 
@@ -43,26 +42,7 @@ export function ResultsPage({ actor, csrf, meeting: m, results: r, slips }: { ac
         </p>
       </div>
       {r.categories.length > 0 && (
-        <table>
-          <thead>
-            <tr>
-              <th>类别</th>
-              <th class="n">应参加</th>
-              <th class="n">实际参加</th>
-              <th class="n">参加率</th>
-            </tr>
-          </thead>
-          <tbody>
-            {r.categories.map((c) => (
-              <tr>
-                <td>{c.label}</td>
-                <td class="n">{c.eligible}</td>
-                <td class="n">{c.cast}</td>
-                <td class="n">{percentText(c.cast, c.eligible)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <CategoryTurnout results={r} />
       )}
       <h2>测评码</h2>
       <SlipsSummary slips={slips} />

@@ -1,3 +1,4 @@
+import type { Child } from 'hono/jsx';
 import { ABSTAIN_LABEL, GRADE_LABELS, GRADES, type GradeCounts } from '../../src/domain/grades';
 import { withheldText, type Results } from '../../src/domain/results';
 import type { Rule } from '../../src/domain/rule';
@@ -36,6 +37,33 @@ function WithheldNote({ results: r }: { results: Results }) {
 const satisfiedIn = (counts: GradeCounts, rule: Rule) => rule.satisfiedGrades.reduce((n, g) => n + counts[g], 0);
 
 /** Per subject: counts by grade, satisfaction and the threshold, chart first, table after. */
+/** Roster and turnout by voter category; `children` adds rows (the minutes' 合计). */
+export function CategoryTurnout({ results: r, children }: { results: Results; children?: Child }) {
+  return (
+    <table>
+      <thead>
+        <tr>
+          <th>类别</th>
+          <th class="n">应参加</th>
+          <th class="n">实际参加</th>
+          <th class="n">参加率</th>
+        </tr>
+      </thead>
+      <tbody>
+        {r.categories.map((c) => (
+          <tr>
+            <td>{c.label}</td>
+            <td class="n">{c.eligible}</td>
+            <td class="n">{c.cast}</td>
+            <td class="n">{percentText(c.cast, c.eligible)}</td>
+          </tr>
+        ))}
+        {children}
+      </tbody>
+    </table>
+  );
+}
+
 export function SubjectResults({ results: r, rule }: { results: Results; rule: Rule }) {
   if (r.withheld) return <WithheldNote results={r} />;
   return (
