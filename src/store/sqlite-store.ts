@@ -93,7 +93,8 @@ export class SqliteStore extends StoreCore<Db> implements Store {
     const inThread = onFile ? null : castBatch<NewBallot>(sqlite, queries);
     this.casts = new GroupCommit((batch: NewBallot[]) => (this.writer ? this.writer.cast(batch) : inThread!(batch)), this.writer ? 2 : 1);
     // What the start could not finish, the writer thread retries (and shows as pending) at once.
-    if (this.writer && (!chores.truncated || chores.rewriteOwed)) void this.writer.finish({ waitMs: 0, rewrite: chores.rewriteOwed });
+    // A store closed before the thread answers leaves the chore to the next start, which checks again.
+    if (this.writer && (!chores.truncated || chores.rewriteOwed)) this.writer.finish({ waitMs: 0, rewrite: chores.rewriteOwed }).catch(() => undefined);
     this.meetingReader = new MeetingReader(this.db);
     // One transaction on this connection: drizzle's sync builders run inside it.
     const run = (step: unknown) => (step as { run(): { changes: number } }).run().changes;
