@@ -1,4 +1,3 @@
-import { ABSTAIN_LABEL, GRADE_LABELS, GRADES } from '../../src/domain/grades';
 import type { Meeting } from '../../src/domain/meeting';
 import type { Actor } from '../../src/domain/people';
 import { withheldText, type Results } from '../../src/domain/results';
@@ -9,7 +8,7 @@ import { quorumText, thresholdText, timeText } from './format';
 import { StaffPage } from './layout';
 import { ruleText, SlipsSummary } from './meeting-page';
 import { dateText } from './notice-parts';
-import { CategoryTurnout, ValidityBanner } from './results-parts';
+import { CategoryTurnout, SubjectCounts, ValidityBanner } from './results-parts';
 
 export interface MinutesProps {
   actor: Actor;
@@ -68,34 +67,7 @@ export function MinutesPage({ actor, csrf, meeting: m, results: r, slips, head }
         {r.withheld ? (
           <p class="banner invalid">{withheldText(r.cast, r.minGroup)}</p>
         ) : (
-          <table id="minutes-subjects">
-            <thead>
-              <tr>
-                <th>测评对象</th>
-                {GRADES.map((g) => (
-                  <th class="n">{GRADE_LABELS[g]}</th>
-                ))}
-                <th class="n">{ABSTAIN_LABEL}</th>
-                <th class="n">参评票数</th>
-                <th class="n">满意度</th>
-                <th>达到门槛（{thresholdText(m.rule)}）</th>
-              </tr>
-            </thead>
-            <tbody>
-              {r.subjects.map((s) => (
-                <tr>
-                  <td>{s.name}</td>
-                  {GRADES.map((g) => (
-                    <td class="n">{s.counts[g]}</td>
-                  ))}
-                  <td class="n">{s.counts.abstain}</td>
-                  <td class="n">{s.cast}</td>
-                  <td class="n">{s.satisfactionPercent}</td>
-                  <td>{s.meetsThreshold ? '是' : '否'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <SubjectCounts id="minutes-subjects" results={r} thresholdLabel={`达到门槛（${thresholdText(m.rule)}）`} />
         )}
         <h2>审计核验</h2>
         {head && <HeadHash meetingId={m.id} head={head.hash} qr={head.qr} />}

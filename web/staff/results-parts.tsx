@@ -1,6 +1,6 @@
 import type { Child } from 'hono/jsx';
 import { ABSTAIN_LABEL, GRADE_LABELS, GRADES, type GradeCounts } from '../../src/domain/grades';
-import { withheldText, type Results } from '../../src/domain/results';
+import { withheldText, type PublishedResults, type Results } from '../../src/domain/results';
 import type { Rule } from '../../src/domain/rule';
 import { percentText } from '../../src/domain/satisfaction';
 import { GradeBar, GradeLegend, SatisfactionChart } from './bars';
@@ -79,40 +79,49 @@ export function SubjectResults({ results: r, rule }: { results: Results; rule: R
       </p>
       <GradeLegend />
       <div class="scroll">
-        <table>
-          <thead>
-            <tr>
-              <th>测评对象</th>
-              {GRADES.map((g) => (
-                <th class="n">{GRADE_LABELS[g]}</th>
-              ))}
-              <th class="n">{ABSTAIN_LABEL}</th>
-              <th class="n">参评票数</th>
-              <th class="n">满意度</th>
-              <th>达到门槛</th>
-              <th>分布</th>
-            </tr>
-          </thead>
-          <tbody>
-            {r.subjects.map((s) => (
-              <tr>
-                <td>{s.name}</td>
-                {GRADES.map((g) => (
-                  <td class="n">{s.counts[g]}</td>
-                ))}
-                <td class="n">{s.counts.abstain}</td>
-                <td class="n">{s.cast}</td>
-                <td class="n">{s.satisfactionPercent}</td>
-                <td class={s.meetsThreshold ? 'yes' : 'no'}>{s.meetsThreshold ? '是' : '否'}</td>
-                <td>
-                  <GradeBar counts={s.counts} cast={s.cast} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <SubjectCounts results={r} thresholdLabel="达到门槛" bars />
       </div>
     </>
+  );
+}
+
+/** Counts per subject, 弃权 included; `bars` adds each subject's distribution (the screen, not the minutes). */
+export function SubjectCounts({ results: r, thresholdLabel, bars, id }: { results: PublishedResults; thresholdLabel: string; bars?: boolean; id?: string }) {
+  return (
+    <table id={id}>
+      <thead>
+        <tr>
+          <th>测评对象</th>
+          {GRADES.map((g) => (
+            <th class="n">{GRADE_LABELS[g]}</th>
+          ))}
+          <th class="n">{ABSTAIN_LABEL}</th>
+          <th class="n">参评票数</th>
+          <th class="n">满意度</th>
+          <th>{thresholdLabel}</th>
+          {bars && <th>分布</th>}
+        </tr>
+      </thead>
+      <tbody>
+        {r.subjects.map((s) => (
+          <tr>
+            <td>{s.name}</td>
+            {GRADES.map((g) => (
+              <td class="n">{s.counts[g]}</td>
+            ))}
+            <td class="n">{s.counts.abstain}</td>
+            <td class="n">{s.cast}</td>
+            <td class="n">{s.satisfactionPercent}</td>
+            <td class={s.meetsThreshold ? 'yes' : 'no'}>{s.meetsThreshold ? '是' : '否'}</td>
+            {bars && (
+              <td>
+                <GradeBar counts={s.counts} cast={s.cast} />
+              </td>
+            )}
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }
 
