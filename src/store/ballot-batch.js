@@ -22,17 +22,48 @@
  * batch before (`opening`, sealed and checkpointed) together with A of the next: a commit then
  * holds plain grades only for slots whose pairing has already left the WAL.
  */
+/** Draws before taking the first empty slot after the last point: a half-full category falls back once in 2^64 votes. */
+const DRAWS = 64;
+
+/** A random point in the slots' id space (128 bits in hex, as slot ids are). */
+function randomPoint() {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  let hex = '';
+  for (const b of bytes) hex += (b < 16 ? '0' : '') + b.toString(16);
+  return hex;
+}
+
 export function ballotWriter(db, queries) {
   const spend = statement(db, queries.spend);
+  const drawFrom = statement(db, queries.drawFrom);
+  const drawFirst = statement(db, queries.drawFirst);
   const pickFrom = statement(db, queries.pickFrom);
   const pickFirst = statement(db, queries.pickFirst);
   const fill = statement(db, queries.fill);
   const append = statement(db, queries.append);
 
+  /**
+   * A random empty slot, drawn so the slot a vote takes says nothing of when it came. Taking the
+   * first empty slot after a random point would fill runs left to right (as linear probing does),
+   * and within a run the order of the slots would be the order of the votes. So a point is drawn
+   * and its slot taken only if empty, else drawn again: every empty slot is as likely as its share
+   * of the id space, which was fixed at issuance, not by the voters. Only a nearly full category
+   * falls back to the first empty slot after the last point.
+   */
+  const emptySlot = (at, from) => {
+    let point = from;
+    for (let draw = 0; draw < DRAWS; draw++) {
+      const slot = drawFrom.get({ ...at, from: point }) ?? drawFirst.get(at);
+      if (!slot) return null;
+      if (slot.state === 'vacant') return slot;
+      point = randomPoint();
+    }
+    return pickFrom.get({ ...at, from: point }) ?? pickFirst.get(at);
+  };
+
   const place = (ballot, category, state, grades) => {
     const at = { meetingId: ballot.meetingId, category };
-    // The ballot's random id is where the search for an empty slot starts; it is stored nowhere.
-    const slot = pickFrom.get({ ...at, from: ballot.id }) ?? pickFirst.get(at);
+    const slot = emptySlot(at, ballot.id);
     if (slot) {
       const changed = fill.run({ ...at, slot: slot.id, from: 'vacant', state, channel: ballot.channel, grades }).changes;
       if (changed !== 1) throw new Error(`ballot slot not filled (${changed} rows)`);

@@ -32,18 +32,19 @@ const changesOf = (results: unknown[]) => results.map((r) => (r as D1Result).met
 export async function spendAndStore(db: D1Db, b: NewBallot): Promise<boolean> {
   // The token this very attempt spent: its receipt is random, so it pins the fill to this batch.
   const spentHere = sql`${tokens.hash} = ${b.tokenHash} and ${tokens.receipt} = ${b.receipt} and ${tokens.state} = 'used'`;
-  const vacant = (from: string | null) =>
-    sql`select ${ballots.id} from ${ballots} where ${ballots.meetingId} = ${b.meetingId} and ${ballots.category} = (select ${tokens.category} from ${tokens} where ${tokens.hash} = ${b.tokenHash}) and ${ballots.state} = 'vacant'${from === null ? sql`` : sql` and ${ballots.id} >= ${from}`} order by ${ballots.id} limit 1`;
+  // Any empty slot of the token's category, each as likely: the first one after a random point
+  // would fill runs in the order votes came (see ballot-batch.js). D1 gives no page layout to
+  // protect, so a scan of the category's slots is the price of a uniform pick.
+  const vacant = sql`select ${ballots.id} from ${ballots} where ${ballots.meetingId} = ${b.meetingId} and ${ballots.category} = (select ${tokens.category} from ${tokens} where ${tokens.hash} = ${b.tokenHash}) and ${ballots.state} = 'vacant' order by random() limit 1`;
   const [spent, filled, appended] = changesOf(
     await db.batch([
       db.update(tokens).set({ state: 'used', receipt: b.receipt }).where(spendable(b.tokenHash, b.meetingId)),
-      // Filled only if the UPDATE above spent the token: the first empty slot of the token's own
-      // category at or after the ballot's random id, wrapping around.
+      // Filled only if the UPDATE above spent the token: one random empty slot of the token's own category.
       db
         .update(ballots)
         .set({ state: 'filled', channel: b.channel, grades: b.grades })
         .where(
-          sql`${previousChanged(1)} and exists (select 1 from ${tokens} where ${spentHere}) and ${ballots.meetingId} = ${b.meetingId} and ${ballots.id} = coalesce((${vacant(b.id)}), (${vacant(null)})) and ${ballots.category} = (select ${tokens.category} from ${tokens} where ${tokens.hash} = ${b.tokenHash}) and ${ballots.state} = 'vacant'`,
+          sql`${previousChanged(1)} and exists (select 1 from ${tokens} where ${spentHere}) and ${ballots.meetingId} = ${b.meetingId} and ${ballots.id} = (${vacant}) and ${ballots.category} = (select ${tokens.category} from ${tokens} where ${tokens.hash} = ${b.tokenHash}) and ${ballots.state} = 'vacant'`,
         ),
       // No empty slot left (issuance writes one per slip, so only a bug gets here): a new row,
       // never a spent token without its ballot.

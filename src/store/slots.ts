@@ -32,6 +32,9 @@ export function slotQueries(db: AnyDb) {
   const p = sql.placeholder;
   const inCategory = and(eq(ballots.meetingId, p('meetingId')), eq(ballots.category, p('category')), eq(ballots.state, 'vacant'));
   return {
+    /** The category's slot at or after a random id (`from`), whatever its state, or its first: a draw. */
+    drawFrom: db.select({ id: ballots.id, state: ballots.state }).from(ballots).where(and(eq(ballots.meetingId, p('meetingId')), eq(ballots.category, p('category')), gte(ballots.id, p('from')))).orderBy(asc(ballots.id)).limit(1).toSQL(),
+    drawFirst: db.select({ id: ballots.id, state: ballots.state }).from(ballots).where(and(eq(ballots.meetingId, p('meetingId')), eq(ballots.category, p('category')))).orderBy(asc(ballots.id)).limit(1).toSQL(),
     /** The first empty slot of the category at or after a random id (`from`)… */
     pickFrom: db.select({ id: ballots.id }).from(ballots).where(and(inCategory, gte(ballots.id, p('from')))).orderBy(asc(ballots.id)).limit(1).toSQL(),
     /** …or, past the last one, the first of all (the search wraps around). */

@@ -73,6 +73,8 @@ export class SqliteStore extends StoreCore<Db> implements Store {
     const slots = slotQueries(this.db);
     const queries: CastQueries = {
       spend: wireQuery(spend),
+      drawFrom: wireQuery(slots.drawFrom),
+      drawFirst: wireQuery(slots.drawFirst),
       pickFrom: wireQuery(slots.pickFrom),
       pickFirst: wireQuery(slots.pickFirst),
       fill: wireQuery(slots.fill),
