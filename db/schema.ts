@@ -131,17 +131,22 @@ export const upkeep = sqliteTable('upkeep', {
   since: text('since').notNull(),
 });
 
+/** One link of a hash chain (a meeting's audit trail, a season's): its place, the event and both hashes. */
+const chainLink = () => ({
+  seq: integer('seq').notNull(),
+  type: text('type').notNull(),
+  actor: text('actor').notNull(),
+  at: text('at').notNull(),
+  data: text('data', { mode: 'json' }).notNull(),
+  prevHash: text('prev_hash').notNull(),
+  hash: text('hash').notNull(),
+});
+
 export const auditEvents = sqliteTable(
   'audit_events',
   {
     meetingId: text('meeting_id').notNull(),
-    seq: integer('seq').notNull(),
-    type: text('type').notNull(),
-    actor: text('actor').notNull(),
-    at: text('at').notNull(),
-    data: text('data', { mode: 'json' }).notNull(),
-    prevHash: text('prev_hash').notNull(),
-    hash: text('hash').notNull(),
+    ...chainLink(),
   },
   (t) => [primaryKey({ columns: [t.meetingId, t.seq] }), uniqueIndex('audit_hash').on(t.hash)],
 );
@@ -221,13 +226,7 @@ export const seasonEvents = sqliteTable(
   'season_events',
   {
     seasonId: text('season_id').notNull(),
-    seq: integer('seq').notNull(),
-    type: text('type').notNull(),
-    actor: text('actor').notNull(),
-    at: text('at').notNull(),
-    data: text('data', { mode: 'json' }).notNull(),
-    prevHash: text('prev_hash').notNull(),
-    hash: text('hash').notNull(),
+    ...chainLink(),
   },
   (t) => [primaryKey({ columns: [t.seasonId, t.seq] })],
 );
