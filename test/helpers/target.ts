@@ -19,11 +19,18 @@ export interface Reply<T = any> {
   text: string;
 }
 
-/** A tiny client: JSON in, JSON (or text) out, a bearer key when given. */
+/** Long enough for the slowest request a test makes (a refused zip bomb takes a few seconds). */
+const REQUEST_MS = 25_000;
+
+/** A tiny client: JSON in, JSON (or text) out, a bearer key when given; a dropped request is sent again. */
 export function client(baseUrl: string, key?: string) {
-  async function call<T = any>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Reply<T>> {
+  const call = <T = any>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}) =>
+    resendingDropped(() => once<T>(method, path, body, headers)) as Promise<Reply<T>>;
+  async function once<T = any>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Reply<T>> {
     const res = await fetch(baseUrl + path, {
       method,
+      // wrangler dev's proxy, on a starved machine, now and then holds a request unanswered for good.
+      signal: AbortSignal.timeout(REQUEST_MS),
       headers: {
         ...(body !== undefined && typeof body !== 'string' ? { 'content-type': 'application/json' } : {}),
         ...(key ? { authorization: `Bearer ${key}` } : {}),
@@ -62,7 +69,8 @@ export async function resendingDropped(send: () => Promise<Reply>, attempts = 4)
       const r = await send();
       if (!droppedByProxy(r) || last) return r;
     } catch (e) {
-      if (last || (e as { cause?: { code?: string } }).cause?.code !== 'UND_ERR_SOCKET') throw e;
+      const dropped = (e as { cause?: { code?: string } }).cause?.code === 'UND_ERR_SOCKET' || (e as Error).name === 'TimeoutError';
+      if (last || !dropped) throw e;
     }
   }
 }
