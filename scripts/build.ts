@@ -25,4 +25,4 @@ for (const entry of ['node', 'sheet-worker']) await build({
   logLevel: 'warning',
 });
 // The writer thread is plain JavaScript loaded by path, next to the code that starts it.
-for (const file of ['ballot-writer-thread.js', 'ballot-batch.js', 'history.js']) copyFileSync(`${root}src/store/${file}`, `${out}/${file}`);
+for (const file of ['ballot-writer-thread.js', 'ballot-batch.js', 'history.js', 'vacancies.js']) copyFileSync(`${root}src/store/${file}`, `${out}/${file}`);

@@ -9,10 +9,8 @@ export interface WireQuery {
 /** The vote path's statements: spend (UPDATE … RETURNING category), then the slot queries of slots.ts. */
 export interface CastQueries {
   spend: WireQuery;
-  drawFrom: WireQuery;
-  drawFirst: WireQuery;
-  pickFrom: WireQuery;
-  pickFirst: WireQuery;
+  vacantIds: WireQuery;
+  stamp: WireQuery;
   fill: WireQuery;
   append: WireQuery;
 }

@@ -1,11 +1,12 @@
 // Plain JavaScript, so the writer thread loads it with no TypeScript loader (under tsx, vitest
 // or bare node alike); the main thread runs the same code for in-memory databases.
+import { Vacancies } from './vacancies.js';
 
 /**
  * Writes ballot batches. Each ballot spends its token with the conditional UPDATE … RETURNING
  * the token's category (no row: used, void, unknown, another meeting's, or meeting not open)
- * and fills one random empty slot of that category in place (slots.ts). Each ballot runs in its
- * own savepoint, so one that throws rolls back alone.
+ * and fills an empty slot of that category, drawn uniformly (vacancies.js), in place (slots.ts).
+ * Each ballot runs in its own savepoint, so one that throws rolls back alone.
  *
  * `cast` spends and fills in one commit (the in-memory store: no files to copy).
  *
@@ -22,52 +23,19 @@
  * batch before (`opening`, sealed and checkpointed) together with A of the next: a commit then
  * holds plain grades only for slots whose pairing has already left the WAL.
  */
-/** Draws before taking the first empty slot after the last point: a half-full category falls back once in 2^64 votes. */
-const DRAWS = 64;
-
-/** A random point in the slots' id space (128 bits in hex, as slot ids are). */
-function randomPoint() {
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
-  let hex = '';
-  for (const b of bytes) hex += (b < 16 ? '0' : '') + b.toString(16);
-  return hex;
-}
-
 export function ballotWriter(db, queries) {
   const spend = statement(db, queries.spend);
-  const drawFrom = statement(db, queries.drawFrom);
-  const drawFirst = statement(db, queries.drawFirst);
-  const pickFrom = statement(db, queries.pickFrom);
-  const pickFirst = statement(db, queries.pickFirst);
   const fill = statement(db, queries.fill);
   const append = statement(db, queries.append);
-
-  /**
-   * A random empty slot, drawn so the slot a vote takes says nothing of when it came. Taking the
-   * first empty slot after a random point would fill runs left to right (as linear probing does),
-   * and within a run the order of the slots would be the order of the votes. So a point is drawn
-   * and its slot taken only if empty, else drawn again: every empty slot is as likely as its share
-   * of the id space, which was fixed at issuance, not by the voters. Only a nearly full category
-   * falls back to the first empty slot after the last point.
-   */
-  const emptySlot = (at, from) => {
-    let point = from;
-    for (let draw = 0; draw < DRAWS; draw++) {
-      const slot = drawFrom.get({ ...at, from: point }) ?? drawFirst.get(at);
-      if (!slot) return null;
-      if (slot.state === 'vacant') return slot;
-      point = randomPoint();
-    }
-    return pickFrom.get({ ...at, from: point }) ?? pickFirst.get(at);
-  };
+  const vacancies = new Vacancies(statement(db, queries.vacantIds), db.memory ? null : statement(db, queries.stamp));
 
   const place = (ballot, category, state, grades) => {
     const at = { meetingId: ballot.meetingId, category };
-    const slot = emptySlot(at, ballot.id);
+    const slot = vacancies.take(at);
     if (slot) {
-      const changed = fill.run({ ...at, slot: slot.id, from: 'vacant', state, channel: ballot.channel, grades }).changes;
+      const changed = fill.run({ ...at, slot, from: 'vacant', state, channel: ballot.channel, grades }).changes;
       if (changed !== 1) throw new Error(`ballot slot not filled (${changed} rows)`);
-      return { ...at, slot: slot.id };
+      return { ...at, slot };
     }
     // No empty slot (should not happen: issuance writes one per slip): a new row, never a lost vote.
     append.run({ ...at, slot: ballot.id, state, channel: ballot.channel, grades });
@@ -90,14 +58,19 @@ export function ballotWriter(db, queries) {
       try {
         return one(ballot, seals);
       } catch (err) {
+        vacancies.forget();
         // Some errors (disk full, I/O) make SQLite roll back the whole transaction: then
         // nothing of the batch stands, and every caller must hear so.
         if (!db.inTransaction) throw err;
         return err instanceof Error ? err : new Error(String(err));
       }
     });
-  const plain = db.transaction((ballots) => each(ballots, null));
+  const plain = db.transaction((ballots) => {
+    vacancies.refresh();
+    return each(ballots, null);
+  });
   const sealedStep = db.transaction((opening, ballots, seals) => {
+    vacancies.refresh();
     for (const s of opening) {
       const changed = fill.run({ ...s, from: 'sealed', state: 'filled' }).changes;
       if (changed !== 1) throw new Error(`sealed ballot slot not opened (${changed} rows)`);
@@ -105,11 +78,20 @@ export function ballotWriter(db, queries) {
     return each(ballots, seals);
   });
 
+  /** A commit that failed as a whole took nothing: the lists are read again. */
+  const whole = (commit) => {
+    try {
+      return commit();
+    } catch (err) {
+      vacancies.forget();
+      throw err;
+    }
+  };
   return {
-    cast: (ballots) => plain.immediate(ballots),
+    cast: (ballots) => whole(() => plain.immediate(ballots)),
     step: (opening, ballots) => {
       const seals = [];
-      const results = sealedStep.immediate(opening, ballots, seals);
+      const results = whole(() => sealedStep.immediate(opening, ballots, seals));
       return { results, seals };
     },
   };
@@ -152,5 +134,5 @@ function randomDigits(n) {
 function statement(db, query) {
   const prepared = db.prepare(query.sql);
   const values = (row) => query.params.map((p) => ('name' in p ? row[p.name] : p.value));
-  return { get: (row) => prepared.get(values(row)), run: (row) => prepared.run(values(row)) };
+  return { get: (row) => prepared.get(values(row)), all: (row) => prepared.all(values(row)), run: (row) => prepared.run(values(row)) };
 }

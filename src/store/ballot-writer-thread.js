@@ -38,33 +38,61 @@ const meetingsOf = (ballots) => [...new Set(ballots.map((b) => b.meetingId))];
 let unopened = [];
 
 /**
- * Batches in order. A batch's A is committed together with B of the batch before it (whose A
- * already left the WAL), then the WAL is emptied; if another batch is already waiting, its
- * commit carries this one's B, otherwise B commits alone. Each batch is answered right after
- * the commit holding its B: two fsyncs and a checkpoint a batch under load, never a reply
- * before the ballot is on disk in plain.
+ * Every cast request already waiting, in order, up to the first request of another kind (a
+ * close, a start chore), which must wait until they are all written.
+ */
+function gather(first) {
+  const requests = [first];
+  for (;;) {
+    const next = receiveMessageOnPort(parentPort)?.message;
+    if (!next) return { requests, after: null };
+    if (next.kind !== 'cast') return { requests, after: next };
+    requests.push(next);
+  }
+}
+
+/** A batch's answers, one reply per request it merged (the main thread matches replies in order). */
+function answerAll(batch) {
+  let at = 0;
+  for (const size of batch.sizes) {
+    answer(batch.results.slice(at, at + size));
+    at += size;
+  }
+}
+
+/**
+ * Batches in order. Every request waiting when a batch starts joins it, so under load a batch
+ * holds every vote that arrived during the one before. A batch's A is committed together with
+ * B of the batch before it (whose A already left the WAL), then the WAL is emptied; if more
+ * votes are already waiting, their commit carries this batch's B, otherwise B commits alone.
+ * Each batch is answered right after the commit holding its B: never a reply before the
+ * ballot is on disk in plain.
  */
 function castLoop(first) {
-  let request = first;
+  let group = gather(first);
   /** The batch sealed and checkpointed, waiting for its B: its seals and its answers. */
   let open = null;
-  while (request) {
+  while (group) {
+    const { requests, after } = group;
+    const sizes = requests.map((r) => r.ballots.length);
     const opening = [...unopened, ...(open ? open.seals : [])];
     let step;
     try {
-      step = writer.step(opening, request.ballots);
+      step = writer.step(opening, requests.flatMap((r) => r.ballots));
       unopened = [];
     } catch (err) {
       // Nothing of this commit stands: open the batch before alone, then refuse this one.
       if (open) openAlone(open);
-      fail(err);
+      for (let i = 0; i < requests.length; i++) fail(err);
+      if (after) other(after);
       return;
     }
-    if (open) answer(open.results);
+    if (open) answerAll(open);
     open = null;
-    if (step.seals.length === 0) answer(step.results); // nothing sealed: every vote refused
+    const batch = { seals: step.seals, results: step.results, sizes, meetings: meetingsOf(requests.flatMap((r) => r.ballots)) };
+    if (batch.seals.length === 0) answerAll(batch); // nothing sealed: every vote refused
     else {
-      open = { seals: step.seals, results: step.results, meetings: meetingsOf(request.ballots) };
+      open = batch;
       // A short wait only: a reader holding a snapshot must not stall voting. If the WAL cannot
       // be emptied now, B still runs, the meetings show the history as pending, and a timer retries.
       // A commit always follows (B, with the next batch's A or alone), so a restarting checkpoint will do.
@@ -74,14 +102,14 @@ function castLoop(first) {
         Atomics.wait(pause, 0, 0, holdMs);
       }
     }
-    const next = receiveMessageOnPort(parentPort)?.message;
+    const next = after ?? receiveMessageOnPort(parentPort)?.message;
     if (next?.kind === 'cast') {
-      request = next;
+      group = gather(next);
       continue;
     }
     if (open) openAlone(open);
     open = null;
-    request = null;
+    group = null;
     if (next) other(next);
   }
 }
@@ -91,11 +119,11 @@ function openAlone(batch) {
   try {
     writer.step([...unopened, ...batch.seals], []);
     unopened = [];
-    answer(batch.results);
+    answerAll(batch);
   } catch (err) {
     unopened = [...unopened, ...batch.seals];
     history.note(`ballots sealed, not yet opened (${message(err)})`, batch.meetings);
-    fail(err);
+    for (let i = 0; i < batch.sizes.length; i++) fail(err);
   }
 }
 

@@ -33,7 +33,7 @@ export async function spendAndStore(db: D1Db, b: NewBallot): Promise<boolean> {
   // The token this very attempt spent: its receipt is random, so it pins the fill to this batch.
   const spentHere = sql`${tokens.hash} = ${b.tokenHash} and ${tokens.receipt} = ${b.receipt} and ${tokens.state} = 'used'`;
   // Any empty slot of the token's category, each as likely: the first one after a random point
-  // would fill runs in the order votes came (see ballot-batch.js). D1 gives no page layout to
+  // would fill runs in the order votes came (see vacancies.js). D1 gives no page layout to
   // protect, so a scan of the category's slots is the price of a uniform pick.
   const vacant = sql`select ${ballots.id} from ${ballots} where ${ballots.meetingId} = ${b.meetingId} and ${ballots.category} = (select ${tokens.category} from ${tokens} where ${tokens.hash} = ${b.tokenHash}) and ${ballots.state} = 'vacant' order by random() limit 1`;
   const [spent, filled, appended] = changesOf(

@@ -1,4 +1,4 @@
-import { and, asc, eq, gte, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { ballots } from '../../db/schema';
 import { RECEIPT_LENGTH } from '../domain/codes';
 import type { AnyDb } from './rows';
@@ -32,13 +32,10 @@ export function slotQueries(db: AnyDb) {
   const p = sql.placeholder;
   const inCategory = and(eq(ballots.meetingId, p('meetingId')), eq(ballots.category, p('category')), eq(ballots.state, 'vacant'));
   return {
-    /** The category's slot at or after a random id (`from`), whatever its state, or its first: a draw. */
-    drawFrom: db.select({ id: ballots.id, state: ballots.state }).from(ballots).where(and(eq(ballots.meetingId, p('meetingId')), eq(ballots.category, p('category')), gte(ballots.id, p('from')))).orderBy(asc(ballots.id)).limit(1).toSQL(),
-    drawFirst: db.select({ id: ballots.id, state: ballots.state }).from(ballots).where(and(eq(ballots.meetingId, p('meetingId')), eq(ballots.category, p('category')))).orderBy(asc(ballots.id)).limit(1).toSQL(),
-    /** The first empty slot of the category at or after a random id (`from`)… */
-    pickFrom: db.select({ id: ballots.id }).from(ballots).where(and(inCategory, gte(ballots.id, p('from')))).orderBy(asc(ballots.id)).limit(1).toSQL(),
-    /** …or, past the last one, the first of all (the search wraps around). */
-    pickFirst: db.select({ id: ballots.id }).from(ballots).where(inCategory).orderBy(asc(ballots.id)).limit(1).toSQL(),
+    /** Every empty slot of the category: the writer keeps them and draws from them (vacancies.js). */
+    vacantIds: db.select({ id: ballots.id }).from(ballots).where(inCategory).toSQL(),
+    /** Changes whenever another connection has committed (an issuance among others): the writer's lists are then read again. */
+    stamp: { sql: 'select data_version as stamp from pragma_data_version()', params: [] },
     /** Rewrites a slot in place: same state, channel and grades lengths. */
     fill: db
       .update(ballots)

@@ -73,10 +73,8 @@ export class SqliteStore extends StoreCore<Db> implements Store {
     const slots = slotQueries(this.db);
     const queries: CastQueries = {
       spend: wireQuery(spend),
-      drawFrom: wireQuery(slots.drawFrom),
-      drawFirst: wireQuery(slots.drawFirst),
-      pickFrom: wireQuery(slots.pickFrom),
-      pickFirst: wireQuery(slots.pickFirst),
+      vacantIds: wireQuery(slots.vacantIds),
+      stamp: wireQuery(slots.stamp),
       fill: wireQuery(slots.fill),
       append: wireQuery(slots.append),
     };
@@ -93,7 +91,7 @@ export class SqliteStore extends StoreCore<Db> implements Store {
     const holdSealedMs = Number(process.env.MINPING_TEST_HOLD_SEALED_MS) || 0;
     this.writer = onFile ? new ThreadWriter({ file: sqlite.name, ...settings, queries, holdSealedMs }) : null;
     const inThread = onFile ? null : castBatch<NewBallot>(sqlite, queries);
-    this.casts = new GroupCommit((batch: NewBallot[]) => (this.writer ? this.writer.cast(batch) : inThread!(batch)), this.writer ? 2 : 1);
+    this.casts = new GroupCommit((batch: NewBallot[]) => (this.writer ? this.writer.cast(batch) : inThread!(batch)), this.writer ? 16 : 1);
     // What the start could not finish, the writer thread retries (and shows as pending) at once.
     // A store closed before the thread answers leaves the chore to the next start, which checks again.
     if (this.writer && (!chores.truncated || chores.rewriteOwed)) this.writer.finish({ waitMs: 0, rewrite: chores.rewriteOwed }).catch(() => undefined);
