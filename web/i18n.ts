@@ -11,6 +11,8 @@ export interface Strings {
   langName: string;
   site: string;
   grades: Record<Grade, string>;
+  /** 弃权: offered on the phone only when the meeting's rule allows it. */
+  abstain: string;
   intro: string;
   anonymous: string;
   submit: string;
@@ -49,6 +51,7 @@ const zhCN: Strings = {
   langName: '简体中文',
   site: '民主测评',
   grades: { very_satisfied: '很满意', satisfied: '满意', basically_satisfied: '基本满意', dissatisfied: '不满意' },
+  abstain: '弃权',
   intro: '请为每个测评对象选择一个等次，全部选好后点“提交”。',
   anonymous: '无记名投票：不用登录，任何人都无法知道您的选择。',
   submit: '提交',
@@ -88,6 +91,7 @@ const zhTW: Strings = {
   langName: '繁體中文',
   site: '民主測評',
   grades: { very_satisfied: '很滿意', satisfied: '滿意', basically_satisfied: '基本滿意', dissatisfied: '不滿意' },
+  abstain: '棄權',
   intro: '請為每個測評對象選擇一個等次，全部選好後點「提交」。',
   anonymous: '無記名投票：不用登入，任何人都無法知道您的選擇。',
   submit: '提交',
@@ -127,6 +131,7 @@ const en: Strings = {
   langName: 'English',
   site: 'Evaluation ballot',
   grades: { very_satisfied: 'Very satisfied', satisfied: 'Satisfied', basically_satisfied: 'Fairly satisfied', dissatisfied: 'Dissatisfied' },
+  abstain: 'Abstain',
   intro: 'Choose one grade for each subject, then press “Submit”.',
   anonymous: 'Secret ballot: no login, and nobody can tell what you chose.',
   submit: 'Submit',

@@ -134,5 +134,11 @@ function randomDigits(n) {
 function statement(db, query) {
   const prepared = db.prepare(query.sql);
   const values = (row) => query.params.map((p) => ('name' in p ? row[p.name] : p.value));
-  return { get: (row) => prepared.get(values(row)), all: (row) => prepared.all(values(row)), run: (row) => prepared.run(values(row)) };
+  let plucked = null;
+  return {
+    get: (row) => prepared.get(values(row)),
+    /** The first column of every row: no object per row. */
+    column: (row) => (plucked ??= db.prepare(query.sql).pluck()).all(values(row)),
+    run: (row) => prepared.run(values(row)),
+  };
 }

@@ -37,18 +37,25 @@ const meetingsOf = (ballots) => [...new Set(ballots.map((b) => b.meetingId))];
 /** Sealed slots whose B failed (e.g. a full disk): opened by the next commit or the retry timer. */
 let unopened = [];
 
+/** Ballots a merged batch stops growing at: a burst still commits in bounded memory and time. */
+const MERGE_UP_TO = 1000;
+
 /**
- * Every cast request already waiting, in order, up to the first request of another kind (a
- * close, a start chore), which must wait until they are all written.
+ * The cast requests already waiting, in order, up to the first request of another kind (a
+ * close, a start chore: it waits until they are all written) or until the batch holds
+ * MERGE_UP_TO ballots (the next request then starts the next batch).
  */
 function gather(first) {
   const requests = [first];
-  for (;;) {
+  let ballots = first.ballots.length;
+  while (ballots < MERGE_UP_TO) {
     const next = receiveMessageOnPort(parentPort)?.message;
-    if (!next) return { requests, after: null };
+    if (!next) break;
     if (next.kind !== 'cast') return { requests, after: next };
     requests.push(next);
+    ballots += next.ballots.length;
   }
+  return { requests, after: null };
 }
 
 /** A batch's answers, one reply per request it merged (the main thread matches replies in order). */

@@ -14,7 +14,7 @@
  */
 export class Vacancies {
   /**
-   * @param {{ all(row: object): any[] }} vacantIds
+   * @param {{ column(row: object): string[] }} vacantIds
    * @param {{ get(row: object): any } | null} stamp null for a connection that issues slips itself
    *   (an in-memory database): its lists are then read again in every transaction.
    */
@@ -46,7 +46,7 @@ export class Vacancies {
     let list = this.lists.get(key);
     // An empty list is read again too: a slot it missed must be taken before any row is added.
     if (!list || list.length === 0) {
-      list = this.vacantIds.all(at).map((r) => r.id);
+      list = this.vacantIds.column(at);
       this.lists.set(key, list);
     }
     if (list.length === 0) return null;

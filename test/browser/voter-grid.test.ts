@@ -69,6 +69,27 @@ describe('the compact grid ballot for long subject lists', () => {
     expect((await world.supervisor.get(`/api/meetings/${meeting.id}/turnout`)).body.cast).toBe(1);
   });
 
+  it('with 弃权 allowed the grid gains a fifth column and still fits a 360 px phone with targets ≥ 44 px', async () => {
+    const m = await newMeeting(world.supervisor, { title: '2026年度西山村党支部民主评议党员', eligible: 80, rule: { allowAbstain: true }, subjects: names.map((name) => ({ name })) });
+    const [token] = await issue(world.supervisor, m.id, 1);
+    await world.supervisor.post(`/api/meetings/${m.id}/open`);
+    const context = await wechat(false);
+    const page = await context.newPage();
+    await page.goto(`${world.target.url}/b/${token}`);
+    expect(await page.locator('.ghead').textContent()).toBe('很满意满意基本\u200b满意不满意弃权');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    const targets = await page.locator('fieldset.row label').evaluateAll((els) => els.map((e) => e.getBoundingClientRect()).map((r) => Math.min(r.width, r.height)));
+    expect(targets).toHaveLength(400);
+    expect(Math.min(...targets)).toBeGreaterThanOrEqual(44);
+    await page.screenshot({ path: out('ballot-grid-80-abstain.png') });
+    const rows = page.locator('fieldset.row');
+    for (let i = 0; i < 80; i++) await rows.nth(i).locator('label').nth(i === 7 ? 4 : i % 4).tap();
+    expect(await rows.nth(7).getByLabel('弃权').isChecked()).toBe(true);
+    expect((await submit(page)).status()).toBe(200);
+    await context.close();
+    expect((await world.supervisor.get(`/api/meetings/${m.id}/turnout`)).body.cast).toBe(1);
+  });
+
   it('the grid speaks zh-TW and English too, and with JavaScript on it counts the rows chosen', async () => {
     const context = await wechat(true);
     const page = await context.newPage();

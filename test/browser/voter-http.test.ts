@@ -136,6 +136,28 @@ describe('voter pages over HTTP', () => {
     expect(chosen).toContain(`action="/b/${m.tokens[0]}?lang=en"`);
   });
 
+  it('弃权 is on the phone ballot only when the rule allows it, and an abstention counts in the subject’s abstain', async () => {
+    const plain = await meetingWithTokens(1);
+    await supervisor.post(`/api/meetings/${plain.id}/open`);
+    expect(await (await get(`/b/${plain.tokens[0]}`)).text()).not.toContain('value="abstain"');
+
+    const m = await newMeeting(supervisor, { title: '北坡村民主测评', eligible: 10, rule: { allowAbstain: true }, subjects: [{ name: '北坡村党支部' }, { name: '村主任 钱七' }] });
+    const tokens = await issue(supervisor, m.id, 5);
+    await supervisor.post(`/api/meetings/${m.id}/open`);
+    const html = await (await get(`/b/${tokens[0]}`)).text();
+    for (const s of m.subjects) expect(html).toContain(`name="${s}" value="abstain"`);
+    expect(html).toContain('弃权');
+    expect(await (await get(`/b/${tokens[0]}?lang=zh-TW`)).text()).toContain('棄權');
+    for (const [i, t] of tokens.entries()) {
+      const res = await post(`/b/${t}`, { [m.subjects[0]]: 'satisfied', [m.subjects[1]]: i === 0 ? 'abstain' : 'very_satisfied' });
+      expect(res.status).toBe(200);
+    }
+    await supervisor.post(`/api/meetings/${m.id}/close`);
+    const results = (await supervisor.get(`/api/meetings/${m.id}/results`)).body;
+    expect(results.subjects[1].counts).toMatchObject({ very_satisfied: 4, abstain: 1 });
+    expect(results.subjects[1].cast).toBe(5);
+  });
+
   it('a 60-subject ballot (民主评议党员) still travels in well under 30 KB: the page is gzipped', async () => {
     const subjects = Array.from({ length: 60 }, (_, i) => ({ name: `党员 张${'一二三四五六七八九十'[i % 10]}${i}` }));
     const m = await newMeeting(supervisor, { title: '2026年度东山村党支部民主评议党员', eligible: 60, subjects });

@@ -20,6 +20,7 @@ legend{font-size:20px;font-weight:700;padding:0 6px}
 .opts input{width:26px;height:26px;margin:0;flex:none;accent-color:#a40000}
 .opts input:checked+span{font-weight:700}
 .opts label:has(input:checked){background:#fde7e7;border-color:#a40000}
+.opts label.abstain{border-style:dashed;color:#333}
 .missing{border-color:#c00000;background:#fff3f3}
 .err,.alert{color:#a00000;font-weight:700}
 .alert{border:2px solid #c00000;border-radius:8px;padding:8px 12px;background:#fff3f3}
@@ -34,6 +35,7 @@ input[type=text]{width:100%;min-height:56px;font:700 22px ui-monospace,Menlo,Con
 label.big{display:block;font-weight:700;margin:12px 0 6px}
 .vh{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 .grid .ghead,.grid .row{display:grid;grid-template-columns:minmax(0,1fr) repeat(4,56px);gap:0 4px;align-items:center}
+.grid.five .ghead,.grid.five .row{grid-template-columns:minmax(0,1fr) repeat(5,48px);gap:0 2px}
 .grid .ghead{position:sticky;top:0;z-index:1;background:#fff;border-bottom:2px solid #888;padding:4px 0;font-size:16px;line-height:1.2;font-weight:700;text-align:center;word-break:keep-all;overflow-wrap:anywhere}
 .grid .row{border:0;border-bottom:1px solid #bbb;border-radius:0;margin:0;padding:2px 0;min-width:0}
 .grid .row legend{float:left;padding:0 4px 0 0;font-size:18px;line-height:1.3;font-weight:400;overflow-wrap:anywhere}
