@@ -134,14 +134,25 @@ function openAlone(batch) {
   }
 }
 
-history.onRetry(() => {
+/** B for sealed slots whose B failed before (e.g. a full disk); throws if it fails again. */
+function openUnopened() {
   if (unopened.length === 0) return;
   writer.step(unopened, []);
   unopened = [];
-});
+}
 
-/** A close, or the start: every batch before it is written (A and B); now the WAL is emptied, or retried until it is. */
+history.onRetry(openUnopened);
+
+/**
+ * A close, or the start: every batch before it is written (A and B, including a B that failed
+ * before, so a close anchors opened ballots); now the WAL is emptied, or retried until it is.
+ */
 function other(request) {
+  try {
+    openUnopened();
+  } catch {
+    // Still failing: the retry timer keeps trying, and the history stays pending meanwhile.
+  }
   if (request.rewrite) history.rewriteOwed = true;
   const done = history.cleanup(request.waitMs ?? 100, request.meetingId ? [request.meetingId] : null);
   parentPort.postMessage({ kind: 'finish', done });
