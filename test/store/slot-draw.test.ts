@@ -1,10 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { resolveRule } from '../../src/domain/rule';
 import { randomId } from '../../src/lib/random';
 import type { SqliteStore } from '../../src/store/sqlite-store';
 import { openSqlite, type OpenedStore } from './open-stores';
-
-const hashes = (n: number) => Array.from({ length: n }, () => randomId(32));
+import { hashes, meeting } from './store-contract';
 
 describe('the empty slot a vote takes (SQLite file, writer thread)', () => {
   let opened: OpenedStore;
@@ -16,20 +14,9 @@ describe('the empty slot a vote takes (SQLite file, writer thread)', () => {
   afterAll(() => opened?.close());
 
   async function openMeeting() {
-    const id = randomId();
-    await store.createMeeting({
-      id,
-      title: '空位抽取',
-      organization: null,
-      rule: resolveRule('standard'),
-      status: 'open',
-      eligible: 1000,
-      categories: [],
-      subjects: [{ id: randomId(8), name: '支部', kind: null }],
-      createdBy: 'test',
-      createdAt: new Date().toISOString(),
-    });
-    return id;
+    const m = meeting({ status: 'open', eligible: 1000 });
+    await store.createMeeting(m);
+    return m.id;
   }
   const vote = (meetingId: string, tokenHash: string) => store.castBallot({ tokenHash, meetingId, id: randomId(), channel: 'phone', grades: '1', receipt: randomId(5) });
   const vacant = (meetingId: string) =>

@@ -7,9 +7,10 @@ import type { OpenedStore } from './open-stores';
 
 export type { OpenedStore };
 
-const hashes = (n: number) => Array.from({ length: n }, () => randomId(32));
+export const hashes = (n: number) => Array.from({ length: n }, () => randomId(32));
 
-function meeting(over: Partial<NewMeeting> = {}): NewMeeting {
+/** A draft (or, with `status`, an open) meeting to store, one subject, room for 10. */
+export function meeting(over: Partial<NewMeeting> = {}): NewMeeting {
   return {
     id: randomId(),
     title: '存储测试',
