@@ -21,7 +21,7 @@ export class Vacancies {
   constructor(vacantIds, stamp) {
     this.vacantIds = vacantIds;
     this.stamp = stamp;
-    /** @type {Map<string, string[]>} */
+    /** @type {Map<string, IdList>} */
     this.lists = new Map();
     this.seen = null;
     this.random = new RandomIndex();
@@ -45,15 +45,59 @@ export class Vacancies {
     const key = `${at.meetingId}\u0000${at.category}`;
     let list = this.lists.get(key);
     // An empty list is read again too: a slot it missed must be taken before any row is added.
-    if (!list || list.length === 0) {
-      list = this.vacantIds.column(at);
+    if (!list || list.size === 0) {
+      list = new IdList(this.vacantIds.column(at));
       this.lists.set(key, list);
     }
-    if (list.length === 0) return null;
-    const i = this.random.below(list.length);
-    const id = list[i];
-    list[i] = list[list.length - 1];
-    list.pop();
+    if (list.size === 0) return null;
+    return list.take(this.random.below(list.size));
+  }
+}
+
+const HEX_ID = /^[0-9a-f]{32}$/;
+/** Two hex digits per byte value. */
+const HEX = Array.from({ length: 256 }, (_, b) => b.toString(16).padStart(2, '0'));
+/** A lowercase hex digit's value (0–9 are 48–57, a–f 97–102). */
+const nibble = (code) => (code < 58 ? code - 48 : code - 87);
+
+/**
+ * Slot ids with O(1) removal by index. The 128-bit hex ids slips are issued with are kept as
+ * 16 bytes each (a JS string costs ~50): a 100,000-slip meeting's list is 1.6 MB. Any other id
+ * (a slot migrated from an older release) is kept as it is, after them.
+ */
+class IdList {
+  /** @param {string[]} ids */
+  constructor(ids) {
+    this.other = [];
+    this.packed = 0;
+    this.bytes = new Uint8Array(ids.length * 16);
+    for (const id of ids) {
+      if (!HEX_ID.test(id)) {
+        this.other.push(id);
+        continue;
+      }
+      const at = this.packed++ * 16;
+      for (let k = 0; k < 16; k++) this.bytes[at + k] = (nibble(id.charCodeAt(2 * k)) << 4) | nibble(id.charCodeAt(2 * k + 1));
+    }
+  }
+
+  get size() {
+    return this.packed + this.other.length;
+  }
+
+  /** The id at `i` (below size), removed: the last of its kind takes its place. */
+  take(i) {
+    if (i >= this.packed) {
+      const j = i - this.packed;
+      const id = this.other[j];
+      this.other[j] = this.other[this.other.length - 1];
+      this.other.pop();
+      return id;
+    }
+    let id = '';
+    for (let k = i * 16; k < i * 16 + 16; k++) id += HEX[this.bytes[k]];
+    this.packed--;
+    this.bytes.copyWithin(i * 16, this.packed * 16, this.packed * 16 + 16);
     return id;
   }
 }
