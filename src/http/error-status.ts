@@ -65,6 +65,7 @@ const STATUS: Record<ErrorCode, ContentfulStatusCode> = {
   too_many_attempts: 429,
   internal: 500,
   storage_full: 503,
+  storage_broken: 503,
   shutting_down: 503,
 };
 

@@ -3,7 +3,7 @@ import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { isCoded, statusOf, type CodedError } from './error-status';
 import { HTTP_ERRORS } from './http-error';
-import { isStorageFull, storageFullResponse } from './storage-full';
+import { storageRefusal } from './storage-broken';
 
 export function errorBody(code: string, message: string, extra?: unknown) {
   return { error: { code, message, ...(extra && typeof extra === 'object' ? extra : {}) } };
@@ -16,7 +16,8 @@ export function retryAfter(err: CodedError): number | undefined {
 }
 
 /** The one mapping from errors to HTTP. Anything unexpected is a 500 with no detail leaked. */
-export function onError(err: Error, c: Context) {
+export function onError(caught: Error, c: Context) {
+  const err = storageRefusal(c, caught);
   if (isCoded(err)) {
     const wait = retryAfter(err);
     if (wait !== undefined) c.header('Retry-After', String(wait));
@@ -28,7 +29,6 @@ export function onError(err: Error, c: Context) {
     const message = status === 413 ? '提交的内容太大' : status === 401 ? '请先登录' : HTTP_ERRORS.bad_request;
     return c.json(errorBody(code, message), status);
   }
-  if (isStorageFull(err)) return storageFullResponse(c, err);
   console.error('unexpected error', err);
   return c.json(errorBody('internal', HTTP_ERRORS.internal), 500);
 }

@@ -15,6 +15,8 @@ export const HTTP_ERRORS = {
   internal: '服务器内部错误，请稍后重试；若反复出现请联系管理员',
   storage_full:
     '服务器磁盘已满，投票和其他修改暂时无法保存（已确认的投票都已保存，不受影响）。请管理员立即清理服务器磁盘空间；空间恢复后系统自动继续，无需重启，请投票人稍后重新提交。',
+  storage_broken:
+    '服务器的数据库文件读写出错（文件损坏或磁盘故障），本次操作没有保存。请管理员查看服务器日志、检查磁盘，并用 npm run backup 做的备份恢复数据库（见使用说明“备份与恢复”）。',
   shutting_down: '服务器正在重启，本次提交未处理，请稍候几秒后重新提交',
 } as const satisfies Record<string, string>;
 

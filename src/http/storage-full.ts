@@ -1,5 +1,5 @@
 import type { Context } from 'hono';
-import { HTTP_ERRORS, HttpError } from './http-error';
+import { HttpError } from './http-error';
 
 /**
  * A full disk (SQLite's SQLITE_FULL, the OS's ENOSPC) is not a bug in a request: it is a
@@ -14,8 +14,6 @@ export function isStorageFull(err: unknown): boolean {
   const { code, message } = err as { code?: unknown; message?: unknown };
   return (typeof code === 'string' && FULL.test(code)) || (typeof message === 'string' && FULL.test(message));
 }
-
-export const STORAGE_FULL_MESSAGE = HTTP_ERRORS.storage_full;
 
 /** What a runtime knows about its storage: told of each full-disk error, asked by /healthz. */
 export interface StorageWatch {
@@ -52,9 +50,4 @@ export function noteStorageFull(c: Context, err: unknown): HttpError {
   else fallbackLog.note(`minping: storage full — ${String((err as Error)?.message ?? err)}`);
   c.header('Retry-After', '30');
   return new HttpError('storage_full');
-}
-
-export function storageFullResponse(c: Context, err: unknown) {
-  noteStorageFull(c, err);
-  return c.json({ error: { code: 'storage_full', message: STORAGE_FULL_MESSAGE } }, 503);
 }

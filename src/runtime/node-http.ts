@@ -66,8 +66,23 @@ export interface NodeHttp {
 
 const SHUTTING_DOWN = JSON.stringify({ error: { code: 'shutting_down', message: HTTP_ERRORS.shutting_down } });
 
+const INTERNAL = JSON.stringify({ error: { code: 'internal', message: HTTP_ERRORS.internal } });
+
+/**
+ * Hono hands only Error instances to the app's onError; anything else thrown (a value cloned
+ * across a thread) would leave as an empty 500 with nothing logged. Here it is logged and
+ * answered with the contract's body.
+ */
+function answering(fetch: (req: Request) => Response | Promise<Response>) {
+  return (req: Request) =>
+    Promise.resolve(fetch(req)).catch((err: unknown) => {
+      console.error('unexpected error', err);
+      return new Response(INTERNAL, { status: 500, headers: { 'content-type': 'application/json; charset=utf-8' } });
+    });
+}
+
 export function createNodeHttp(fetch: (req: Request) => Response | Promise<Response>, limits: HttpLimits, trust: TrustProxy | null): NodeHttp {
-  const listener = getRequestListener(fetch);
+  const listener = getRequestListener(answering(fetch));
   const inFlight = new Set<ServerResponse>();
   let draining = false;
 

@@ -99,13 +99,23 @@ export class ThreadWriter<B> {
       if (this.pending.length === 0 && !this.history) worker.unref();
       p?.resolve(reply);
     });
-    // A dead thread fails the batches it held; the next batch starts a fresh one.
-    const died = (err: unknown) => {
+    // A dead thread fails the batches it held; the next batch starts a fresh one. What a thread
+    // throws arrives cloned, a SqliteError as a bare {code} (e.g. a file gone corrupt under it):
+    // callers get a real Error with that code, which the HTTP edge can map.
+    const died = (raw: unknown) => {
       if (this.worker === worker) this.worker = null;
+      const err = raw instanceof Error ? raw : asError(raw);
       for (const p of this.pending.splice(0)) p.reject(err);
     };
     worker.on('error', died);
     worker.on('exit', (code) => died(new Error(`ballot writer thread exited (${code})`)));
     return worker;
   }
+}
+
+/** A thrown value that crossed a thread as a plain object, as an Error keeping its code and message. */
+function asError(raw: unknown): Error {
+  const { code, message } = (raw ?? {}) as { code?: unknown; message?: unknown };
+  const text = typeof message === 'string' && message ? message : typeof code === 'string' ? code : String(raw);
+  return Object.assign(new Error(`ballot writer thread: ${text}`), typeof code === 'string' ? { code } : {});
 }

@@ -16,7 +16,7 @@ import { isCoded, statusOf } from '../error-status';
 import { retryAfter } from '../errors';
 import { htmlPage } from '../html-page';
 import { isCompletePage } from '../security';
-import { isStorageFull, noteStorageFull } from '../storage-full';
+import { storageRefusal } from '../storage-broken';
 import { throttled } from '../throttled';
 import { ballotTemplate, sendTemplate, successTemplate } from './voter-templates';
 import type { Meeting } from '../../domain/meeting';
@@ -139,7 +139,7 @@ export const voterPages = new Hono<AppEnv>()
     }
   })
   .onError((caught, c) => {
-    const err = isStorageFull(caught) ? noteStorageFull(c, caught) : caught;
+    const err = storageRefusal(c, caught);
     if (!isCoded(err)) throw err;
     const w = where(c, c.req.param('token') ? tokenPath(c) : '/b');
     if (err.code === 'token_unknown') return htmlPage(c, <UnknownPage w={w} />, 404);

@@ -3,7 +3,7 @@ import type { C } from '../../env';
 import { isCoded, statusOf } from '../../error-status';
 import { onError, retryAfter } from '../../errors';
 import { htmlPage } from '../../html-page';
-import { isStorageFull, noteStorageFull } from '../../storage-full';
+import { storageRefusal } from '../../storage-broken';
 import { csrfToken } from '../../session';
 
 
@@ -29,7 +29,7 @@ const CODE_TITLES: Record<string, string> = { results_sealed: '结果尚未公�
  * app's one handler.
  */
 export async function pageError(caught: Error, c: C) {
-  const err = isStorageFull(caught) ? noteStorageFull(c, caught) : caught;
+  const err = storageRefusal(c, caught);
   if (!isCoded(err)) return onError(err, c);
   const status = statusOf(err);
   if (err.code === 'unauthorized') {
