@@ -73,15 +73,19 @@ const INTERNAL = JSON.stringify({ error: { code: 'internal', message: HTTP_ERROR
  * across a thread) would leave as an empty 500 with nothing logged. Here it is logged and
  * answered with the contract's body.
  */
-function answering(fetch: (req: Request) => Response | Promise<Response>) {
-  return (req: Request) =>
-    Promise.resolve(fetch(req)).catch((err: unknown) => {
+function answering(fetch: NodeFetch): NodeFetch {
+  // The bindings (the socket, for the client's address) pass through untouched.
+  return (req, bindings) =>
+    Promise.resolve(fetch(req, bindings)).catch((err: unknown) => {
       console.error('unexpected error', err);
       return new Response(INTERNAL, { status: 500, headers: { 'content-type': 'application/json; charset=utf-8' } });
     });
 }
 
-export function createNodeHttp(fetch: (req: Request) => Response | Promise<Response>, limits: HttpLimits, trust: TrustProxy | null): NodeHttp {
+/** An app's fetch as the Node adapter calls it: the request, and the bindings holding its socket. */
+type NodeFetch = (req: Request, bindings?: unknown) => Response | Promise<Response>;
+
+export function createNodeHttp(fetch: NodeFetch, limits: HttpLimits, trust: TrustProxy | null): NodeHttp {
   const listener = getRequestListener(answering(fetch));
   const inFlight = new Set<ServerResponse>();
   let draining = false;
