@@ -82,10 +82,11 @@ function castLoop(first) {
   while (group) {
     const { requests, after } = group;
     const sizes = requests.map((r) => r.ballots.length);
+    const ballots = requests.flatMap((r) => r.ballots);
     const opening = [...unopened, ...(open ? open.seals : [])];
     let step;
     try {
-      step = writer.step(opening, requests.flatMap((r) => r.ballots));
+      step = writer.step(opening, ballots);
       unopened = [];
     } catch (err) {
       // Nothing of this commit stands: open the batch before alone, then refuse this one.
@@ -96,7 +97,7 @@ function castLoop(first) {
     }
     if (open) answerAll(open);
     open = null;
-    const batch = { seals: step.seals, results: step.results, sizes, meetings: meetingsOf(requests.flatMap((r) => r.ballots)) };
+    const batch = { seals: step.seals, results: step.results, sizes, meetings: meetingsOf(ballots) };
     if (batch.seals.length === 0) answerAll(batch); // nothing sealed: every vote refused
     else {
       open = batch;
