@@ -71,6 +71,22 @@ describe('group commit on a SQLite file (writer thread)', () => {
     expect(await opened.store.castCounts(meetingId)).toEqual({ '': 1 });
   });
 
+  it('answers every caller its own outcome when batches sent one after another are written as one', async () => {
+    const { meetingId, hashes } = await openMeeting(opened.services, 200);
+    // 20 waves a turn of the event loop apart, so the writer thread finds several batches waiting
+    // and merges them; each wave repeats a slip of an earlier wave, which must read as used.
+    const calls: { hash: string; outcome: Promise<string> }[] = [];
+    for (let wave = 0; wave < 20; wave++) {
+      for (const hash of hashes.slice(wave * 10, wave * 10 + 10)) calls.push({ hash, outcome: opened.store.castBallot(ballot(meetingId, hash)) });
+      if (wave > 0) calls.push({ hash: hashes[(wave - 1) * 10], outcome: opened.store.castBallot(ballot(meetingId, hashes[(wave - 1) * 10])) });
+      await new Promise((r) => setImmediate(r));
+    }
+    const seen = new Set<string>();
+    const expected = calls.map((c) => (seen.has(c.hash) ? 'used' : (seen.add(c.hash), 'cast')));
+    expect(await Promise.all(calls.map((c) => c.outcome))).toEqual(expected);
+    expect(await opened.store.castCounts(meetingId)).toEqual({ '': 200 });
+  });
+
   it('answers each vote of a mixed batch with its own outcome', async () => {
     const { meetingId, hashes } = await openMeeting(opened.services, 3);
     expect(await opened.store.castBallot(ballot(meetingId, hashes[1]))).toBe('cast');
