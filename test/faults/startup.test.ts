@@ -3,7 +3,7 @@ import { copyFileSync, mkdtempSync, openSync, rmSync, statSync, truncateSync, wr
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, onTestFinished } from 'vitest';
 import { issue, newMeeting } from '../helpers/scenario';
 import { client } from '../helpers/target';
 import { runUntilExit, startChildServer } from './child-server';
@@ -71,6 +71,7 @@ describe('a database that goes bad while serving', () => {
   it('answers 503 storage_broken saying to restore from a backup, never a 500, and logs it without a stack', async () => {
     const file = await populated('goes-bad.db');
     const server = await startChildServer(file);
+    onTestFinished(() => server.stop());
     const admin = client(server.url, 'test-admin-key-0123456789');
     const m = await newMeeting(admin, { title: '运行中损坏', eligible: 10, subjects: [{ name: '支部' }] });
     const [token] = await issue(admin, m.id, 1);
@@ -90,7 +91,6 @@ describe('a database that goes bad while serving', () => {
     await new Promise((r) => setTimeout(r, 200));
     expect(server.output()).toMatch(/storage_broken/);
     expect(server.output()).not.toMatch(/unexpected error|\n\s+at /);
-    await server.stop();
   });
 });
 
