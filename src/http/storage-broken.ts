@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
 import { HttpError } from './http-error';
-import { isStorageFull, noteStorageFull, RateLimitedLog } from './storage-full';
+import { errorMatches, isStorageFull, noteStorageFull, RateLimitedLog } from './storage-full';
 
 /**
  * A database file that turns out damaged while serving (it passed the start-up check, then a
@@ -11,11 +11,7 @@ import { isStorageFull, noteStorageFull, RateLimitedLog } from './storage-full';
  */
 const BROKEN = /SQLITE_CORRUPT|SQLITE_NOTADB|SQLITE_IOERR|database disk image is malformed|file is not a database|disk I\/O error/i;
 
-export function isStorageBroken(err: unknown): boolean {
-  if (!err || typeof err !== 'object') return false;
-  const { code, message } = err as { code?: unknown; message?: unknown };
-  return (typeof code === 'string' && BROKEN.test(code)) || (typeof message === 'string' && BROKEN.test(message));
-}
+export const isStorageBroken = (err: unknown) => errorMatches(err, BROKEN);
 
 const log = new RateLimitedLog();
 

@@ -9,11 +9,14 @@ import { HttpError } from './http-error';
  */
 const FULL = /SQLITE_FULL|ENOSPC|database or disk is full|no space left on device/i;
 
-export function isStorageFull(err: unknown): boolean {
+/** Whether an error's code or message (SQLite's code is lost once it crosses a thread) matches. */
+export function errorMatches(err: unknown, pattern: RegExp): boolean {
   if (!err || typeof err !== 'object') return false;
   const { code, message } = err as { code?: unknown; message?: unknown };
-  return (typeof code === 'string' && FULL.test(code)) || (typeof message === 'string' && FULL.test(message));
+  return (typeof code === 'string' && pattern.test(code)) || (typeof message === 'string' && pattern.test(message));
 }
+
+export const isStorageFull = (err: unknown) => errorMatches(err, FULL);
 
 /** What a runtime knows about its storage: told of each full-disk error, asked by /healthz. */
 export interface StorageWatch {

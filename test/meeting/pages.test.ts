@@ -4,20 +4,21 @@ import { client, type Client, type Target } from '../helpers/target';
 
 const HTML = { accept: 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8' };
 
+/** One server for both groups: a supervisor and its key, for the API and for page posts. */
+let target: Target;
+let supervisor: Client;
+let key: string;
+
+beforeAll(async () => {
+  target = await startNodeTarget();
+  const admin = client(target.url, target.adminKey);
+  key = (await admin.post('/api/users', { name: '监督员老王', role: 'supervisor' })).body.key;
+  supervisor = client(target.url, key);
+});
+afterAll(() => target?.stop());
+
 /** What a browser meets at the edges: the first page, unknown addresses, a reloaded print sheet. */
 describe('pages at the edges of a meeting', () => {
-  let target: Target;
-  let supervisor: Client;
-  let key: string;
-
-  beforeAll(async () => {
-    target = await startNodeTarget();
-    const admin = client(target.url, target.adminKey);
-    key = (await admin.post('/api/users', { name: '监督员老王', role: 'supervisor' })).body.key;
-    supervisor = client(target.url, key);
-  });
-  afterAll(() => target?.stop());
-
   it('/ is a page with the code form and the staff sign-in, not an error', async () => {
     const r = await client(target.url).get('/', HTML);
     expect(r.status).toBe(200);
@@ -59,22 +60,11 @@ describe('pages at the edges of a meeting', () => {
 });
 
 describe('the draft pages (plain form posts, as with JavaScript off)', () => {
-  let target: Target;
-  let supervisor: Client;
-  let key: string;
   const form = (path: string, fields: Record<string, string | string[]>) => {
     const body = new URLSearchParams();
     for (const [k, v] of Object.entries(fields)) for (const one of [v].flat()) body.append(k, one);
     return fetch(target.url + path, { method: 'POST', body, headers: { ...HTML, authorization: `Bearer ${key}` }, redirect: 'manual' });
   };
-
-  beforeAll(async () => {
-    target = await startNodeTarget();
-    const admin = client(target.url, target.adminKey);
-    key = (await admin.post('/api/users', { name: '监督员老王', role: 'supervisor' })).body.key;
-    supervisor = client(target.url, key);
-  });
-  afterAll(() => target?.stop());
 
   it('the edit form saves a draft; a total that disagrees with the categories is refused on the page, nothing saved', async () => {
     const m = (await supervisor.post('/api/meetings', { title: '页面修改', eligible: 3, subjects: [{ name: '甲' }] })).body;
