@@ -2,9 +2,8 @@ import type { AuditEvent } from '../domain/audit';
 import { ballotBoxText, resultsText } from '../domain/anchor';
 import type { Meeting } from '../domain/meeting';
 import { computeResults, type Results } from '../domain/results';
-import { effectiveMinGroup } from '../domain/rule';
 import { hmacSha256Hex } from '../lib/hmac';
-import { publicationFloor, type Services } from './context';
+import { meetingFloor, type Services } from './context';
 import type { SlipSummary } from '../domain/turnout';
 import { meetingSlips } from './turnout';
 
@@ -46,7 +45,7 @@ async function anchorWith(services: Services, meeting: Meeting, minGroup: number
 
 /** What the close event records, computed from the closed meeting as stored now. */
 export function closeAnchor(services: Services, meeting: Meeting): Promise<CloseAnchor> {
-  return anchorWith(services, meeting, effectiveMinGroup(meeting.rule, publicationFloor(services.config)));
+  return anchorWith(services, meeting, meetingFloor(services.config, meeting));
 }
 
 /** The hash of the meeting's last audit event: what the notice and the minutes print. */
@@ -61,7 +60,7 @@ export async function headOf(services: Services, meetingId: string): Promise<str
 export async function anchorProblems(services: Services, meeting: Meeting, events: AuditEvent[]): Promise<string[]> {
   const close = events.find((e) => e.type === 'meeting_closed');
   if (meeting.status !== 'closed' || !close || typeof close.data.resultsDigest !== 'string') return [];
-  const minGroup = typeof close.data.minGroup === 'number' ? close.data.minGroup : effectiveMinGroup(meeting.rule, publicationFloor(services.config));
+  const minGroup = typeof close.data.minGroup === 'number' ? close.data.minGroup : meetingFloor(services.config, meeting);
   const now = await anchorWith(services, meeting, minGroup);
   const problems: string[] = [];
   if (typeof close.data.ballotsDigest === 'string' && now.ballotsDigest !== close.data.ballotsDigest) {

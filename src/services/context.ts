@@ -1,4 +1,4 @@
-import { DEFAULT_MIN_GROUP } from '../domain/rule';
+import { DEFAULT_MIN_GROUP, effectiveMinGroup, type Rule } from '../domain/rule';
 import type { Sha256 } from '../domain/audit';
 import type { Store } from '../store/types';
 import type { SheetReader } from './scoring-sheet';
@@ -13,6 +13,12 @@ export interface AppConfig {
 }
 
 export const publicationFloor = (config: AppConfig) => config.minGroup ?? DEFAULT_MIN_GROUP;
+
+/**
+ * The fewest ballots a meeting needs before its counts are shown anywhere, seasons included:
+ * the deployment's k, raised (never lowered) by the meeting's own rule.
+ */
+export const meetingFloor = (config: AppConfig, meeting: { rule: Rule }) => effectiveMinGroup(meeting.rule, publicationFloor(config));
 
 /** What a verb needs: the request's store, the config and the hash; nothing runtime-specific. */
 export interface Services {

@@ -1,9 +1,8 @@
 import { DomainError } from '../domain/errors';
 import type { MeetingStatus } from '../domain/meeting-state';
-import { effectiveMinGroup } from '../domain/rule';
 import type { Meeting } from '../domain/meeting';
 import type { Actor } from '../domain/people';
-import { publicationFloor, type AppConfig, type Services } from './context';
+import { meetingFloor, type AppConfig, type Services } from './context';
 
 /**
  * Whom a meeting is loaded for. A staff actor is checked here and only here, so no route can
@@ -66,7 +65,7 @@ export function meetingJson(m: Meeting) {
  * can never show counts (allowed: a small branch still votes, its result is turnout and validity).
  */
 export function rosterWarnings(config: AppConfig, m: Meeting): string[] {
-  const k = effectiveMinGroup(m.rule, publicationFloor(config));
+  const k = meetingFloor(config, m);
   if (m.eligible >= k) return [];
   return [`应参加人数 ${m.eligible} 少于公布下限 ${k}：结束后只公布参加人数和是否有效，不公布各等次票数、满意度和回执码`];
 }

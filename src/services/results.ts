@@ -1,7 +1,6 @@
 import { DomainError } from '../domain/errors';
 import { computeResults, type Results } from '../domain/results';
-import { effectiveMinGroup } from '../domain/rule';
-import { publicationFloor, type Services } from './context';
+import { meetingFloor, type Services } from './context';
 import type { Meeting } from '../domain/meeting';
 
 export const sealed = () => new DomainError('results_sealed');
@@ -18,7 +17,7 @@ export async function meetingResults(services: Services, meeting: Meeting): Prom
     categories: meeting.categories,
     subjects: meeting.subjects,
     rule: meeting.rule,
-    minGroup: effectiveMinGroup(meeting.rule, publicationFloor(services.config)),
+    minGroup: meetingFloor(services.config, meeting),
     ballots: await services.store.ballots(meeting.id),
   });
 }

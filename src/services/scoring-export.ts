@@ -7,7 +7,6 @@ import { cellOf, percentCell, satisfactionCell, twoPlaces } from './scoring-form
 import { a4Landscape } from './scoring-print';
 import type { SheetScoring } from './scoring-upload';
 
-export { cellOf } from './scoring-format';
 
 /** A reason without its machine code: the Chinese is what a published table shows. */
 export const reasonText = (r: string) => r.replace(/^[a-z0-9_]+:\s*/, '');

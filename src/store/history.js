@@ -37,7 +37,9 @@ export class History {
   truncate(waitMs, mode = 'TRUNCATE') {
     this.db.pragma(`busy_timeout = ${Math.max(0, Math.trunc(waitMs))}`);
     try {
-      if (this.rewriteOwed) {
+      // The one-time rewrite is a whole-file VACUUM: done by the cleanups of a start, a close and
+      // the retry timer, never between a batch's two commits, where it would stall every vote.
+      if (this.rewriteOwed && mode !== 'RESTART') {
         this.db.exec('VACUUM');
         this.db.prepare("delete from upkeep where task = 'rewrite'").run();
         this.rewriteOwed = false;
@@ -58,7 +60,8 @@ export class History {
   cleanup(waitMs, meetings, mode = 'TRUNCATE') {
     const why = this.truncate(waitMs, mode);
     if (why === null) {
-      if (this.pending) {
+      // A batch's checkpoint leaves an owed rewrite owed: the history stays pending until it is done.
+      if (this.pending && !this.rewriteOwed) {
         console.error(`storage: history cleared (pending since ${this.pending.since}): the WAL is empty again`);
         this.pending = null;
         clearInterval(this.timer);

@@ -52,11 +52,3 @@ export function slotQueries(db: AnyDb) {
 
 /** Ids in key order: each page of the table is written once at issuance, not once per row. */
 export const inKeyOrder = (ids: string[]) => [...ids].sort();
-
-/** `items` cut into runs of at most `size`. */
-export function inChunks<T>(items: T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
-}
-

@@ -11,7 +11,8 @@ import { GroupCommit } from './group-commit';
 import { categoryRoom, meetingRoom, spendable, whyNotSpent } from './guards';
 import { StoreCore } from './core';
 import { randomId } from '../lib/random';
-import { CHANNEL_PLACEHOLDER, gradesPlaceholder, inChunks, inKeyOrder, RECEIPT_PLACEHOLDER, receiptOf, slotQueries } from './slots';
+import { chunk } from '../lib/chunk';
+import { CHANNEL_PLACEHOLDER, gradesPlaceholder, inKeyOrder, RECEIPT_PLACEHOLDER, receiptOf, slotQueries } from './slots';
 import { draftDeleteStatements, draftEditStatements, selectSlipCounts, voidSlipStatements, voidUnusedStatements } from './slip-edits';
 import { finishAtStart } from './sqlite-scrub';
 import { SeasonStore } from './seasons';
@@ -94,7 +95,7 @@ export class SqliteStore extends StoreCore<Db> implements Store {
     this.casts = new GroupCommit((batch: NewBallot[]) => (this.writer ? this.writer.cast(batch) : inThread!(batch)), this.writer ? 16 : 1);
     // What the start could not finish, the writer thread retries (and shows as pending) at once.
     // A store closed before the thread answers leaves the chore to the next start, which checks again.
-    if (this.writer && (!chores.truncated || chores.rewriteOwed)) this.writer.finish({ waitMs: 0, rewrite: chores.rewriteOwed }).catch(() => undefined);
+    if (this.writer && !chores.truncated) this.writer.finish({ waitMs: 0, rewrite: chores.rewriteOwed }).catch(() => undefined);
     this.meetingReader = new MeetingReader(this.db);
     // One transaction on this connection: drizzle's sync builders run inside it.
     const run = (step: unknown) => (step as { run(): { changes: number } }).run().changes;
@@ -147,12 +148,12 @@ export class SqliteStore extends StoreCore<Db> implements Store {
         // walks a JSON array of them itself (measured: 3 times faster than a statement per row).
         const subjectsOf = tx.select({ n: sql<number>`count(*)` }).from(subjects).where(eq(subjects.meetingId, meetingId)).get()!.n;
         const grades = gradesPlaceholder(subjectsOf);
-        for (const part of inChunks(inKeyOrder(hashes), 10_000)) {
+        for (const part of chunk(inKeyOrder(hashes), 10_000)) {
           tx.insert(tokens)
             .select(sql`select value, ${meetingId}, ${category}, 'unused', ${RECEIPT_PLACEHOLDER} from json_each(${JSON.stringify(part)})`)
             .run();
         }
-        for (const part of inChunks(inKeyOrder(hashes.map(() => randomId())), 10_000)) {
+        for (const part of chunk(inKeyOrder(hashes.map(() => randomId())), 10_000)) {
           tx.insert(ballots)
             .select(sql`select value, ${meetingId}, ${category}, 'vacant', ${CHANNEL_PLACEHOLDER}, ${grades} from json_each(${JSON.stringify(part)})`)
             .run();

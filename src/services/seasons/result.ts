@@ -11,10 +11,9 @@ import { templateFields } from '../../domain/scoring';
 import { ruleParams } from '../../domain/season-result';
 import type { Meeting } from '../../domain/meeting';
 import type { Actor } from '../../domain/people';
-import { nowOf, type Services } from '../context';
+import { meetingFloor, nowOf, type Services } from '../context';
 import { meetingResults } from '../results';
 import { recordSeason } from './events';
-import { publicationFloor } from './floor';
 import { loadSeason } from './seasons';
 
 /** The frozen publication: the result and the satisfaction it came from, exactly as published. */
@@ -32,7 +31,7 @@ async function linkedRounds(services: Services, season: Season): Promise<Map<str
   for (const link of links) {
     let meeting = meetings.get(link.meetingId);
     if (!meeting) meetings.set(link.meetingId, (meeting = (await services.store.getMeeting(link.meetingId))!));
-    const round: LinkedRound = { meetingId: meeting.id, subjectId: link.subjectId, meetingTitle: meeting.title, status: meeting.status, floor: publicationFloor(services, meeting) };
+    const round: LinkedRound = { meetingId: meeting.id, subjectId: link.subjectId, meetingTitle: meeting.title, status: meeting.status, floor: meetingFloor(services.config, meeting) };
     if (meeting.status === 'closed') {
       let r = results.get(meeting.id);
       if (!r) results.set(meeting.id, (r = await meetingResults(services, meeting)));
