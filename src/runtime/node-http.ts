@@ -2,6 +2,7 @@ import { getRequestListener } from '@hono/node-server';
 import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
+import { errorBody } from '../http/errors';
 import { HTTP_ERRORS } from '../http/http-error';
 import { applyForwardedUrl, bare, peerTrusted, type TrustProxy } from './trust-proxy';
 
@@ -64,29 +65,24 @@ export interface NodeHttp {
   drain(deadlineMs: number): Promise<void>;
 }
 
-const SHUTTING_DOWN = JSON.stringify({ error: { code: 'shutting_down', message: HTTP_ERRORS.shutting_down } });
+const SHUTTING_DOWN = JSON.stringify(errorBody('shutting_down', HTTP_ERRORS.shutting_down));
 
-const INTERNAL = JSON.stringify({ error: { code: 'internal', message: HTTP_ERRORS.internal } });
+const answer = (status: number, code: 'bad_request' | 'internal') =>
+  new Response(JSON.stringify(errorBody(code, HTTP_ERRORS[code])), { status, headers: { 'content-type': 'application/json; charset=utf-8' } });
 
 /**
- * Hono hands only Error instances to the app's onError; anything else thrown (a value cloned
- * across a thread) would leave as an empty 500 with nothing logged. Here it is logged and
- * answered with the contract's body.
+ * What escapes the app: Hono hands only Error instances to its onError, so anything else thrown
+ * (a value cloned across a thread) would leave as an empty 500 with nothing logged. The adapter's
+ * own hook logs it and answers the contract's body; a request it could not even build is a 400.
  */
-function answering(fetch: NodeFetch): NodeFetch {
-  // The bindings (the socket, for the client's address) pass through untouched.
-  return (req, bindings) =>
-    Promise.resolve(fetch(req, bindings)).catch((err: unknown) => {
-      console.error('unexpected error', err);
-      return new Response(INTERNAL, { status: 500, headers: { 'content-type': 'application/json; charset=utf-8' } });
-    });
-}
+const escaped = (err: unknown) => {
+  if ((err as Error | undefined)?.name === 'RequestError') return answer(400, 'bad_request');
+  console.error('unexpected error', err);
+  return answer(500, 'internal');
+};
 
-/** An app's fetch as the Node adapter calls it: the request, and the bindings holding its socket. */
-type NodeFetch = (req: Request, bindings?: unknown) => Response | Promise<Response>;
-
-export function createNodeHttp(fetch: NodeFetch, limits: HttpLimits, trust: TrustProxy | null): NodeHttp {
-  const listener = getRequestListener(answering(fetch));
+export function createNodeHttp(fetch: (req: Request, bindings?: unknown) => Response | Promise<Response>, limits: HttpLimits, trust: TrustProxy | null): NodeHttp {
+  const listener = getRequestListener(fetch, { errorHandler: escaped });
   const inFlight = new Set<ServerResponse>();
   let draining = false;
 
