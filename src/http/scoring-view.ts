@@ -2,7 +2,8 @@ import { rules, SHEET_PRESETS, templateFields, type FieldSpec, type RuleName } f
 import type { ScoredRow } from '../domain/scoring/types';
 import { percentText, satisfactionCell, twoPlaces } from '../services/scoring-format';
 import { sheetColumns, startingParams, takesSatisfaction } from '../services/scoring-columns';
-import { rankedOrder, reasonText, sourceText, starsText } from '../services/scoring-export';
+import { reasonText } from '../domain/scoring';
+import { rankedOrder, sourceText, starsText } from '../services/scoring-export';
 import { cellOf } from '../services/scoring-format';
 import { RULE_NOTES } from '../services/scoring-template';
 import type { SheetScoring } from '../services/scoring-upload';

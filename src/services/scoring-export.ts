@@ -1,4 +1,4 @@
-import { rules, SHEET_PRESETS, templateFields, type FieldSpec, type RuleName, type ScoredRow } from '../domain/scoring';
+import { reasonText, rules, SHEET_PRESETS, templateFields, type FieldSpec, type RuleName, type ScoredRow } from '../domain/scoring';
 import { toCsv } from '../lib/csv';
 import { workbookBytes, type Cell } from '../lib/workbook';
 import { headerText, sheetColumns, takesSatisfaction } from './scoring-columns';
@@ -8,8 +8,6 @@ import { a4Landscape } from './scoring-print';
 import type { SheetScoring } from './scoring-upload';
 
 
-/** A reason without its machine code: the Chinese is what a published table shows. */
-export const reasonText = (r: string) => r.replace(/^[a-z0-9_]+:\s*/, '');
 
 export const starsText = (n: number) => '★'.repeat(n);
 export const starsCell = (n: number | undefined): Cell => (n === undefined ? null : n === 0 ? '不定星级' : n);

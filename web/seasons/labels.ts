@@ -1,3 +1,4 @@
+import { reasonText } from '../../src/domain/scoring';
 import type { Color } from '../../src/domain/season-history';
 import type { ResultRow, SeasonResult } from '../../src/domain/season-result';
 import type { SeasonStatus } from '../../src/domain/season';
@@ -18,8 +19,8 @@ export const totalText = (row: ResultRow) => (row.total === null ? '—' : row.t
 
 export const percentText = (row: ResultRow) => (row.satisfactionPercent ? `${row.satisfactionPercent as string}%` : '—');
 
-/** Reasons without their machine code: "no_scores: 尚未录入…" → "尚未录入…". */
-export const reasonTexts = (row: ResultRow) => row.reasons.map((r) => r.replace(/^[a-z_]+: /, ''));
+/** Reasons without their machine code: "no_scores: 尚未录入…" → "尚未录入…", "quota_4_star: …" too. */
+export const reasonTexts = (row: ResultRow) => row.reasons.map(reasonText);
 
 /** A date as a notice writes it, in Beijing time: 2026年12月8日. */
 export function dateText(iso: string | null): string {

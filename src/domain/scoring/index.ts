@@ -10,6 +10,7 @@ import { weighted } from './weighted';
 
 export { SHEET_PRESETS } from './sheet-presets';
 export type { FieldSpec, RuleMeta, RuleName, ScoredRow, ScoringRequest, ScoringResult } from './types';
+export { reasonText } from './types';
 
 // `any` erases each rule's private compiled-params type; run() below keeps it paired.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

@@ -105,5 +105,8 @@ export function reason(code: string, text: string): string {
   return `${code}: ${text}`;
 }
 
+/** A reason without its machine code: the Chinese is what a published table shows. */
+export const reasonText = (r: string) => r.replace(/^[a-z0-9_]+:\s*/, '');
+
 /** How a sheet's satisfaction cells are filled from closed meetings: `blank` fills only empty cells; `force` every row a meeting matches; `none` none. */
 export type FillMode = 'none' | 'blank' | 'force';
